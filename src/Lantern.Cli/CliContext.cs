@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lantern.Storage;
+using Spectre.Console;
+
+namespace Lantern.Cli;
+
+/// <summary>Exit codes of DESIGN §7.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int BadInput = 1;
+    public const int Partial = 2;
+    public const int Denied = 3;
+}
+
+/// <summary>The global options every command shares, and the consoles it writes to.</summary>
+public sealed class CliContext
+{
+    public static readonly Option<string?> WorkspaceOption = new("--workspace", "-w")
+    {
+        Description = $"The case workspace folder (default: ${Workspace.EnvironmentVariable}, else the current folder)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> UserOption = new("--user")
+    {
+        Description = "Who is acting, as recorded in provenance (default: the operating-system user)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> JsonOption = new("--json")
+    {
+        Description = "Machine-readable JSON on stdout instead of tables",
+        Recursive = true,
+    };
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private CliContext(ParseResult parse)
+    {
+        WorkspaceDirectory = Workspace.Resolve(parse.GetValue(WorkspaceOption));
+        User = parse.GetValue(UserOption) is { Length: > 0 } user ? user : Environment.UserName;
+        AsJson = parse.GetValue(JsonOption);
+    }
+
+    public string WorkspaceDirectory { get; }
+
+    public string User { get; }
+
+    public bool AsJson { get; }
+
+    public IAnsiConsole Out { get; } = AnsiConsole.Console;
+
+    public IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public static CliContext From(ParseResult parse) => new(parse);
+
+    public Workspace OpenWorkspace() => Workspace.Open(WorkspaceDirectory);
+
+    public void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>The case line shown above human output, so every screen says which case and on what authority.</summary>
+    public void WriteCaseHeader(Workspace workspace)
+    {
+        if (AsJson)
+        {
+            return;
+        }
+
+        var info = workspace.Case;
+        Out.MarkupLine($"[grey]Case[/] [bold]{Markup.Escape(info.Id)}[/] [grey]·[/] {Markup.Escape(info.Title)} [grey]· legal basis:[/] {Markup.Escape(info.LegalBasis)} [grey]· user:[/] {Markup.Escape(User)}");
+    }
+
+    public int Fail(string message, int exitCode = ExitCodes.BadInput)
+    {
+        Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        return exitCode;
+    }
+
+    /// <summary>Runs a command body, turning the errors an analyst can fix into a message and exit code 1.</summary>
+    public static int Run(ParseResult parse, Func<CliContext, int> body)
+    {
+        var context = From(parse);
+        try
+        {
+            return body(context);
+        }
+        catch (WorkspaceException exception)
+        {
+            return context.Fail(exception.Message);
+        }
+        catch (Search.SearchQueryException exception)
+        {
+            return context.Fail(exception.Message);
+        }
+        catch (ArgumentException exception)
+        {
+            return context.Fail(exception.Message);
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            return context.Fail("another Lantern process is writing to this workspace; try again when it has finished");
+        }
+    }
+}

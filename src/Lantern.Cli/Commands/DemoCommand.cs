@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Lantern.Cases;
+using Lantern.Demo;
+using Lantern.Ingest;
+using Lantern.Search;
+using Lantern.Storage;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class DemoCommand
+{
+    private const string Marker = ".lantern-demo";
+
+    public static Command Create()
+    {
+        var folder = new Option<string>("--dir")
+        {
+            Description = "Folder for the demo: corpus/ (the generated material and its ground truth) and workspace/ (the case). Replaced if it holds an earlier demo",
+            DefaultValueFactory = _ => "lantern-demo",
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus", DefaultValueFactory = _ => DemoCorpus.DefaultSeed };
+        var command = new Command("demo", "Generate a synthetic investigation (two marketplaces, a forum, a Telegram group, a counterfeit pharmacy site), " +
+            "ingest it into a fresh case workspace and take a short tour of what Lantern finds.")
+        {
+            folder, seed,
+        };
+        command.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(folder)!);
+            if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                if (!File.Exists(Path.Combine(root, Marker)))
+                {
+                    return context.Fail($"{root} exists and is not an earlier Lantern demo; choose another folder with --dir");
+                }
+
+                Directory.Delete(root, recursive: true);
+            }
+
+            Directory.CreateDirectory(root);
+            File.WriteAllText(Path.Combine(root, Marker), "Created by 'lantern demo'; the folder is replaced when the demo runs again.\n");
+            var corpusFolder = Path.Combine(root, "corpus");
+            var workspaceFolder = Path.Combine(root, "workspace");
+
+            var manifest = context.Out.Status().Start("Generating the demo corpus (PGP keys, wallets, onions)…", _ => DemoCorpus.Generate(corpusFolder, parse.GetValue(seed)));
+            var info = new CaseInfo("DEMO-NIGHTJAR", "Operation Nightjar (synthetic demo)", "Demonstration on synthetic data; no real persons",
+                "Show what Lantern does", 365, "NL", DateTimeOffset.UtcNow, context.User);
+            using var workspace = Workspace.Create(workspaceFolder, info);
+            context.WriteCaseHeader(workspace);
+            var report = context.Out.Status().Start("Ingesting…", _ => new IngestService(workspace).Run(new IngestRequest(manifest.Files, context.User)));
+
+            context.Out.MarkupLine($"Generated [bold]{manifest.Files.Count}[/] files ({manifest.Documents:N0} documents) in [bold]{Markup.Escape(corpusFolder)}[/]");
+            context.Out.MarkupLine($"Ingested [bold]{report.Added:N0}[/] documents into the workspace [bold]{Markup.Escape(workspaceFolder)}[/] in {report.Elapsed.TotalSeconds:N1} s" +
+                (report.Errors > 0 ? $" [red]({report.Errors} errors)[/]" : string.Empty));
+            context.Out.MarkupLine($"Ground truth for checks: [grey]{Markup.Escape(manifest.GroundTruthPath)}[/]");
+
+            using var search = new SearchService(workspace);
+            Tour(context, search, "cocaine", expand: true, "Slang expansion: 'cocaine' also finds coke, yayo, charlie and ❄️");
+            Tour(context, search, "\"ships from netherlands\" AND kind:listing", expand: false, "A phrase, restricted to marketplace listings");
+            Tour(context, search, "author:greendragon", expand: false, "Everything posted under one name, on every site (note the impostor on ironbridge)");
+            Tour(context, search, "💊 OR 🅿️", expand: false, "Emoji are searchable drug codes");
+
+            context.Out.WriteLine();
+            context.Out.MarkupLine("[bold]Try next[/]");
+            var next = $"export LANTERN_WORKSPACE={workspaceFolder}";
+            context.Out.MarkupLine($"  {Markup.Escape(next)}");
+            context.Out.WriteLine("  lantern search oxycodone --expand-slang");
+            context.Out.WriteLine("  lantern search 'posted_at:[2025-06 TO 2025-12] AND site:nightmarket' --sort date");
+            context.Out.WriteLine("  lantern search 'frostbite~' · lantern show DOC_ID · lantern --help");
+            return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Tour(CliContext context, SearchService search, string query, bool expand, string caption)
+    {
+        var results = search.Search(new SearchRequest(query, 3, expand));
+        context.Out.WriteLine();
+        context.Out.MarkupLine($"[bold]$ lantern search {Markup.Escape(query.Contains(' ', StringComparison.Ordinal) ? $"'{query}'" : query)}{(expand ? " --expand-slang" : string.Empty)}[/]  [grey]# {Markup.Escape(caption)}[/]");
+        context.Out.MarkupLine($"  {results.Total:N0} documents match");
+        foreach (var hit in results.Hits)
+        {
+            var who = hit.Author is null ? hit.Site : $"{hit.Site}/{hit.Author}";
+            context.Out.MarkupLine($"  [cyan]{hit.Doc}[/] [grey]{Markup.Escape(who)}[/] {SearchCommand.Highlight(Shorten(hit.Snippet))}");
+        }
+    }
+
+    private static string Shorten(string snippet) => snippet.Length <= 140 ? snippet : snippet[..140] + "…";
+}

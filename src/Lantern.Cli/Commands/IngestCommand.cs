@@ -1,0 +1,132 @@
+using System.CommandLine;
+using Lantern.Ingest;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class IngestCommand
+{
+    private const int ProblemsShown = 40;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively) to ingest", Arity = ArgumentArity.OneOrMore };
+        var site = new Option<string?>("--site") { Description = "Site name for every document read, overriding what the data says" };
+        var format = new Option<string?>("--format") { Description = $"Read every file as this format instead of detecting it: {string.Join(", ", FormatDetector.Formats)}" };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "CSV column for a field, FIELD=COLUMN (repeatable); fields: " + string.Join(", ", RecordFields.All),
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("ingest", "Read collected material into the case: JSON Lines, CSV, Telegram Desktop exports (result.json), saved HTML pages and plain text.\n" +
+            "Every document keeps its provenance (file, SHA-256, line or byte range, time, user). Re-ingesting the same files adds nothing.\n" +
+            "Bad records are reported with file and line and skipped; exit code 2 tells that some input failed.\n" +
+            "Examples: lantern ingest dumps/ · lantern ingest agora.csv --site agora --map text=\"Item Description\"")
+        {
+            paths, site, format, map,
+        };
+        command.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var columnMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parse.GetValue(map) ?? [])
+            {
+                var split = pair.Split('=', 2);
+                if (split.Length != 2 || !RecordFields.All.Contains(split[0].Trim().ToLowerInvariant()) || split[1].Trim().Length == 0)
+                {
+                    return context.Fail($"--map '{pair}': expected FIELD=COLUMN with FIELD one of {string.Join(", ", RecordFields.All)}");
+                }
+
+                columnMap[split[0].Trim().ToLowerInvariant()] = split[1].Trim();
+            }
+
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            var request = new IngestRequest(parse.GetValue(paths)!, context.User, parse.GetValue(site), parse.GetValue(format), columnMap);
+            var service = new IngestService(workspace);
+            var report = Interactive(context)
+                ? RunWithProgress(context, service, request)
+                : service.Run(request);
+
+            if (context.AsJson)
+            {
+                context.WriteJson(new
+                {
+                    files = report.Files,
+                    added = report.Added,
+                    duplicates = report.Duplicates,
+                    errors = report.Errors,
+                    problems = report.Problems.Select(problem => new { file = problem.File, location = problem.Location, message = problem.Message, severity = problem.Severity.ToString().ToLowerInvariant() }),
+                    seconds = report.Elapsed.TotalSeconds,
+                    megabytes_per_second = report.MegabytesPerSecond,
+                });
+            }
+            else
+            {
+                WriteProblems(context, report);
+                WriteSummary(context, report);
+            }
+
+            return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static bool Interactive(CliContext context) =>
+        !context.AsJson && !Console.IsOutputRedirected && context.Out.Profile.Capabilities.Interactive;
+
+    private static IngestReport RunWithProgress(CliContext context, IngestService service, IngestRequest request) =>
+        context.Out.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("ingesting", maxValue: 1);
+                return service.Run(request, onProgress: update =>
+                {
+                    task.MaxValue = Math.Max(1, update.BytesTotal);
+                    task.Value = update.BytesDone;
+                    task.Description = $"{Markup.Escape(Path.GetFileName(update.CurrentFile))} · {update.DocumentsAdded:N0} docs";
+                });
+            });
+
+    private static void WriteProblems(CliContext context, IngestReport report)
+    {
+        foreach (var problem in report.Problems.Take(ProblemsShown))
+        {
+            var label = problem.Severity == ProblemSeverity.Error ? "[red]error[/]" : "[yellow]warning[/]";
+            context.Error.MarkupLine($"{label} {Markup.Escape(problem.ToString())}");
+        }
+
+        if (report.Problems.Count > ProblemsShown)
+        {
+            context.Error.MarkupLine($"[red]… and {report.Problems.Count - ProblemsShown:N0} more problems[/] (all are kept in the workspace's ingest_errors table)");
+        }
+    }
+
+    private static void WriteSummary(CliContext context, IngestReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("file").AddColumn("format").AddColumn(new TableColumn("added").RightAligned())
+            .AddColumn(new TableColumn("new versions").RightAligned()).AddColumn(new TableColumn("duplicates").RightAligned())
+            .AddColumn(new TableColumn("errors").RightAligned());
+        foreach (var file in report.Files)
+        {
+            table.AddRow(
+                Markup.Escape(file.Path),
+                file.Format,
+                file.AlreadyIngested ? "[grey]already ingested[/]" : file.Added.ToString("N0"),
+                file.Versions.ToString("N0"),
+                file.Duplicates.ToString("N0"),
+                file.Errors > 0 ? $"[red]{file.Errors:N0}[/]" : "0");
+        }
+
+        table.Caption($"{report.Files.Count:N0} files · {report.Added:N0} documents added · {report.Duplicates:N0} duplicates · " +
+            $"{report.Errors:N0} errors · {report.Bytes / 1048576.0:N1} MB in {report.Elapsed.TotalSeconds:N1} s ({report.MegabytesPerSecond:N1} MB/s)");
+        context.Out.Write(table);
+        context.Out.WriteLine();
+        if (report.Files.Count > 0 && report.Files.All(file => file.AlreadyIngested))
+        {
+            context.Out.MarkupLine("[grey]Every file was already ingested: nothing was added.[/]");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Lantern.Cases;
+using Lantern.Storage;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class InitCommand
+{
+    public static Command Create()
+    {
+        var caseId = new Option<string>("--case") { Description = "Case identifier, e.g. OP-NIGHTJAR-2026", Required = true };
+        var title = new Option<string>("--title") { Description = "Case title, e.g. \"Operation Nightjar\"", Required = true };
+        var basis = new Option<string>("--legal-basis") { Description = "The authority the case is worked under, e.g. a court order reference or statutory power", Required = true };
+        var purpose = new Option<string?>("--purpose") { Description = "What the investigation is for" };
+        var retention = new Option<int?>("--retention-days") { Description = "Days material may be kept after ingest before 'lantern retention apply' removes it" };
+        var region = new Option<string?>("--region") { Description = "Default phone region (ISO 3166 two-letter code, e.g. NL) for national-format numbers" };
+        var command = new Command("init", "Create a case workspace: lantern.db and the search index, with the case's legal basis.\n" +
+            "Example: lantern init -w ./nightjar --case OP-NIGHTJAR --title \"Operation Nightjar\" --legal-basis \"Court order 2026/117\" --region NL")
+        {
+            caseId, title, basis, purpose, retention, region,
+        };
+        command.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var regionValue = parse.GetValue(region);
+            if (regionValue is not null && (regionValue.Length != 2 || !regionValue.All(char.IsAsciiLetter)))
+            {
+                return context.Fail($"--region '{regionValue}' is not a two-letter country code such as NL or GB");
+            }
+
+            if (parse.GetValue(retention) is <= 0)
+            {
+                return context.Fail("--retention-days must be a positive number of days");
+            }
+
+            var info = new CaseInfo(parse.GetValue(caseId)!, parse.GetValue(title)!, parse.GetValue(basis)!, parse.GetValue(purpose),
+                parse.GetValue(retention), regionValue?.ToUpperInvariant(), DateTimeOffset.UtcNow, context.User);
+            using var workspace = Workspace.Create(context.WorkspaceDirectory, info);
+            if (context.AsJson)
+            {
+                context.WriteJson(new { workspace = workspace.Root, @case = workspace.Case });
+            }
+            else
+            {
+                context.WriteCaseHeader(workspace);
+                context.Out.MarkupLine($"Created workspace [bold]{Markup.Escape(workspace.Root)}[/]. Next: [bold]lantern ingest PATH[/]");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Lantern.Search;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query")
+        {
+            Description = "Lucene query: words (AND by default), OR, NOT, \"phrases\", \"near words\"~5, fuzzy~, wild*, " +
+                "fields site: author: title: text: kind:, dates posted_at:[2024-01-01 TO 2024-06-30]",
+        };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many hits to show", DefaultValueFactory = _ => 10 };
+        var expand = new Option<bool>("--expand-slang") { Description = "Also find each drug's street names and emoji codes (cocaine → coke, yayo, charlie, ❄️ …)" };
+        var sort = new Option<SearchSort>("--sort") { Description = "Order hits by relevance or by date (newest first)", DefaultValueFactory = _ => SearchSort.Relevance };
+        var command = new Command("search", "Search every document in the case. Case and accents do not matter; emoji are searchable.\n" +
+            "Examples: lantern search 'fentanyl AND \"ships from\" NOT site:forum' · lantern search cocaine --expand-slang · lantern search '❄️' --sort date")
+        {
+            query, limit, expand, sort,
+        };
+        command.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            if (parse.GetValue(limit) < 1)
+            {
+                return context.Fail("--limit must be at least 1");
+            }
+
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            using var service = new SearchService(workspace);
+            var results = service.Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort)));
+            if (context.AsJson)
+            {
+                context.WriteJson(new
+                {
+                    total = results.Total,
+                    expanded_terms = results.ExpandedTerms,
+                    hits = results.Hits.Select(hit => new
+                    {
+                        doc = hit.Doc,
+                        site = hit.Site,
+                        source_id = hit.SourceId,
+                        author = hit.Author,
+                        title = hit.Title,
+                        posted_at = hit.PostedAt,
+                        score = hit.Score,
+                        snippet = hit.Snippet,
+                        kind = hit.Kind,
+                    }),
+                });
+                return ExitCodes.Success;
+            }
+
+            Write(context, results);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(CliContext context, SearchResults results)
+    {
+        if (results.ExpandedTerms.Count > 0)
+        {
+            context.Out.MarkupLine($"[grey]expanded to:[/] {Markup.Escape(string.Join(", ", results.ExpandedTerms))}");
+        }
+
+        context.Out.MarkupLine($"[bold]{results.Total:N0}[/] documents match" + (results.Total > results.Hits.Count ? $"; showing {results.Hits.Count}" : string.Empty));
+        foreach (var hit in results.Hits)
+        {
+            context.Out.WriteLine();
+            var who = hit.Author is null ? hit.Site : $"{hit.Site}/{hit.Author}";
+            var when = hit.PostedAt?.ToString("yyyy-MM-dd") ?? "undated";
+            context.Out.MarkupLine($"[bold cyan]{hit.Doc}[/] [grey]{Markup.Escape(who)} · {hit.Kind} · {when} · score {hit.Score:0.00}[/]");
+            if (hit.Title is not null)
+            {
+                context.Out.MarkupLine($"  [bold]{Markup.Escape(hit.Title)}[/]");
+            }
+
+            context.Out.MarkupLine("  " + Highlight(hit.Snippet));
+        }
+    }
+
+    /// <summary>Shows the snippet's &lt;mark&gt; spans in colour, everything else escaped.</summary>
+    public static string Highlight(string snippet) =>
+        Markup.Escape(snippet)
+            .Replace(SearchService.MarkStart, "[black on yellow]", StringComparison.Ordinal)
+            .Replace(SearchService.MarkEnd, "[/]", StringComparison.Ordinal);
+}

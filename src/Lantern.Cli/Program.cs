@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Lantern.Cli;
+using Lantern.Cli.Commands;
+
+var root = new RootCommand(
+    "Lantern — an investigation workspace for online drug-market material: ingest what was collected, " +
+    "search it, extract selectors and follow the links between them, with the case's legal basis and rights around everything.")
+{
+    CliContext.WorkspaceOption,
+    CliContext.UserOption,
+    CliContext.JsonOption,
+};
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+return root.Parse(args).Invoke();

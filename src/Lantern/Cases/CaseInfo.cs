@@ -1,0 +1,12 @@
+namespace Lantern.Cases;
+
+/// <summary>What a case is and on what authority it is worked: fixed at <c>lantern init</c>.</summary>
+public sealed record CaseInfo(
+    string Id,
+    string Title,
+    string LegalBasis,
+    string? Purpose,
+    int? RetentionDays,
+    string? Region,
+    DateTimeOffset CreatedAt,
+    string CreatedBy);

@@ -1,0 +1,28 @@
+namespace Lantern.Demo;
+
+/// <summary>A selector placed in a demo document: normalized value, the text as written, and whether it was obfuscated.</summary>
+public sealed record TruthSelector(string Type, string Value, string Raw, bool Obfuscated);
+
+/// <summary>A checksum-invalid look-alike placed in a document: it must never be accepted as a selector.</summary>
+public sealed record TruthLookAlike(string Type, string Raw);
+
+public sealed record TruthDocument(string Site, string SourceId, string? Author, string Kind, IReadOnlyList<TruthSelector> Selectors, IReadOnlyList<TruthLookAlike> LookAlikes);
+
+/// <summary>
+/// One actor and the handles it uses. <see cref="StrongHandles"/> share selectors the actor
+/// advertises as its own; <see cref="WeakHandles"/> are the actor's too but linked only by name,
+/// writing style and signature.
+/// </summary>
+public sealed record TruthActor(string Id, string Name, IReadOnlyList<string> StrongHandles, IReadOnlyList<string> WeakHandles, IReadOnlyList<TruthSelector> OwnSelectors);
+
+public sealed record TruthImpostor(string Handle, string Imitates, string Reason);
+
+public sealed record TruthHub(string Type, string Value, string Role);
+
+/// <summary>What the demo corpus really holds: the answers later checks score Lantern against.</summary>
+public sealed record GroundTruth(
+    int Seed,
+    IReadOnlyList<TruthActor> Actors,
+    IReadOnlyList<TruthImpostor> Impostors,
+    IReadOnlyList<TruthHub> Hubs,
+    IReadOnlyList<TruthDocument> Documents);

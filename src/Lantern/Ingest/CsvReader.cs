@@ -1,0 +1,151 @@
+using System.Globalization;
+
+namespace Lantern.Ingest;
+
+/// <summary>
+/// CSV with a header row. Columns map to document fields by <c>--map FIELD=COLUMN</c>, else by the
+/// names scrapers and well-known marketplace dumps use (<c>Vendor</c>, <c>Item</c>, <c>Item Description</c>…).
+/// Unmapped columns are kept as metadata.
+/// </summary>
+public sealed class CsvReader : IDocumentReader
+{
+    private static readonly Dictionary<string, string[]> CommonNames = new()
+    {
+        [RecordFields.Id] = ["id", "item_id", "listing_id", "post_id", "message_id", "msg_id", "record_id", "hash", "uid"],
+        [RecordFields.Site] = ["site", "market", "marketplace", "forum", "source", "channel", "domain"],
+        [RecordFields.Url] = ["url", "link", "href", "page_url", "listing_url", "permalink"],
+        [RecordFields.Author] = ["author", "vendor", "seller", "user", "username", "user_name", "handle", "from", "sender", "poster", "vendor_name", "seller_name", "nick", "nickname"],
+        [RecordFields.Title] = ["title", "item", "item_name", "subject", "listing", "listing_title", "product", "product_name", "thread_title", "topic_title", "name"],
+        [RecordFields.Text] = ["text", "item_description", "description", "body", "content", "message", "post", "post_text", "details", "listing_description", "comment"],
+        [RecordFields.Html] = ["html", "raw_html", "body_html"],
+        [RecordFields.PostedAt] = ["posted_at", "date", "timestamp", "time", "datetime", "created", "created_at", "posted", "post_date", "published", "date_posted"],
+        [RecordFields.Thread] = ["thread", "thread_id", "topic", "topic_id", "conversation"],
+        [RecordFields.Kind] = ["kind", "type", "doc_type", "record_type"],
+    };
+
+    public string Format => "csv";
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
+    {
+        byte delimiter;
+        using (var sniff = File.OpenRead(file.Path))
+        {
+            var head = new byte[64 * 1024];
+            var length = sniff.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var newline = Array.IndexOf(head, (byte)'\n', 0, length);
+            delimiter = CsvRecordReader.SniffDelimiter(head.AsSpan(0, newline < 0 ? length : newline));
+        }
+
+        using var stream = File.OpenRead(file.Path);
+        var fallbackSite = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
+        IReadOnlyList<string>? header = null;
+        Dictionary<string, int>? mapping = null;
+        foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes))
+        {
+            var location = new RecordLocation(record.ByteStart, record.ByteEnd, record.Line, record.Number - 1);
+            if (header is null)
+            {
+                if (record.Error is not null)
+                {
+                    yield return new IngestProblem(file.DisplayPath, "header (line 1)", record.Error);
+                    yield break;
+                }
+
+                header = record.Fields;
+                var mapped = MapColumns(header, options.ColumnMap);
+                if (mapped.Problem is not null)
+                {
+                    yield return new IngestProblem(file.DisplayPath, "header (line 1)", mapped.Problem);
+                    yield break;
+                }
+
+                mapping = mapped.Mapping;
+                continue;
+            }
+
+            if (record.Error is not null)
+            {
+                yield return new IngestProblem(file.DisplayPath, location.ToString(), record.Error);
+                continue;
+            }
+
+            if (record.Fields.Count != header.Count)
+            {
+                yield return new IngestProblem(file.DisplayPath, location.ToString(), $"has {record.Fields.Count} columns, the header has {header.Count}; skipped");
+                continue;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var used = new HashSet<int>();
+            foreach (var (field, column) in mapping!)
+            {
+                fields[field] = record.Fields[column];
+                used.Add(column);
+            }
+
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var column = 0; column < header.Count; column++)
+            {
+                if (!used.Contains(column) && record.Fields[column].Length > 0)
+                {
+                    metadata[header[column]] = record.Fields[column];
+                }
+            }
+
+            var rowNumber = (record.Number - 1).ToString(CultureInfo.InvariantCulture);
+            var item = TabularRecord.ToDocument(fields, metadata, file, location, options.Site, fallbackSite, rowNumber);
+            if (item.Document is { } document && !mapping!.ContainsKey(RecordFields.Id))
+            {
+                yield return document with { SourceIdIdentifies = false };
+            }
+            else
+            {
+                yield return item;
+            }
+        }
+
+        if (header is null)
+        {
+            yield return new IngestProblem(file.DisplayPath, "file", "no header row");
+        }
+    }
+
+    private static (Dictionary<string, int> Mapping, string? Problem) MapColumns(IReadOnlyList<string> header, IReadOnlyDictionary<string, string>? explicitMap)
+    {
+        var normalized = header.Select(Normalize).ToList();
+        var mapping = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, column) in explicitMap ?? new Dictionary<string, string>())
+        {
+            var index = normalized.IndexOf(Normalize(column));
+            if (index < 0)
+            {
+                return (mapping, $"--map {field}={column}: no column named '{column}' (columns: {string.Join(", ", header)})");
+            }
+
+            mapping[field] = index;
+        }
+
+        foreach (var (field, names) in CommonNames)
+        {
+            if (mapping.ContainsKey(field))
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                var index = normalized.IndexOf(name);
+                if (index >= 0 && !mapping.ContainsValue(index))
+                {
+                    mapping[field] = index;
+                    break;
+                }
+            }
+        }
+
+        return (mapping, null);
+    }
+
+    private static string Normalize(string column) =>
+        string.Join('_', column.Trim().ToLowerInvariant().Split([' ', '-', '.', '_'], StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Lantern.Ingest;
+
+/// <summary>
+/// Chooses a reader for a file: by extension where it is unambiguous, else by looking at the first
+/// bytes (a Telegram export is JSON with a <c>messages</c> array; JSON Lines starts with an object
+/// that ends on its first line; HTML starts with a tag).
+/// </summary>
+public static class FormatDetector
+{
+    public static readonly IReadOnlyList<IDocumentReader> Readers =
+    [
+        new JsonLinesReader(),
+        new CsvReader(),
+        new TelegramExportReader(),
+        new HtmlReader(),
+        new PlainTextReader(),
+    ];
+
+    public static IReadOnlyList<string> Formats => Readers.Select(reader => reader.Format).ToList();
+
+    public static IDocumentReader? ByName(string format) =>
+        Readers.FirstOrDefault(reader => string.Equals(reader.Format, format, StringComparison.OrdinalIgnoreCase))
+        ?? format.ToLowerInvariant() switch
+        {
+            "json" or "ndjson" => Readers[0],
+            "txt" => Readers[^1],
+            "htm" => Readers[3],
+            _ => null,
+        };
+
+    /// <summary>The reader for a file, or the reason none fits (empty, binary, unknown).</summary>
+    public static (IDocumentReader? Reader, string? Problem) Detect(string path)
+    {
+        var head = new byte[8192];
+        int length;
+        using (var stream = File.OpenRead(path))
+        {
+            length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (length == 0)
+        {
+            return (null, "empty file");
+        }
+
+        var span = head.AsSpan(0, length);
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        if (span.Contains((byte)0) || LooksCompressedOrBinary(span))
+        {
+            return (null, "binary content (not text); not a format Lantern reads");
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".jsonl" or ".ndjson":
+                return (ByName("jsonl"), null);
+            case ".csv" or ".tsv":
+                return (ByName("csv"), null);
+            case ".html" or ".htm" or ".xhtml":
+                return (ByName("html"), null);
+        }
+
+        var text = Encoding.UTF8.GetString(span).TrimStart();
+        if (text.StartsWith('{'))
+        {
+            var firstLine = text.Split('\n', 2)[0].TrimEnd();
+            if (firstLine.EndsWith('}') && firstLine.Length > 1)
+            {
+                return (ByName("jsonl"), null);
+            }
+
+            if (text.Contains("\"messages\"", StringComparison.Ordinal))
+            {
+                return (ByName("telegram"), null);
+            }
+
+            return (null, "JSON that is neither JSON Lines nor a Telegram export; use --format");
+        }
+
+        if (text.StartsWith('<') && (text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (ByName("html"), null);
+        }
+
+        if (extension is ".txt" or ".text" or ".md" or ".log" or "")
+        {
+            return (ByName("text"), null);
+        }
+
+        return extension == ".json"
+            ? (null, "JSON that is neither JSON Lines nor a Telegram export; use --format")
+            : (ByName("text"), null);
+    }
+
+    private static readonly byte[][] BinarySignatures =
+    [
+        [0x1F, 0x8B], "PK\u0003\u0004"u8.ToArray(), "%PDF"u8.ToArray(), [0x89, (byte)'P', (byte)'N', (byte)'G'], [0xFF, 0xD8, 0xFF],
+    ];
+
+    private static bool LooksCompressedOrBinary(ReadOnlySpan<byte> head)
+    {
+        foreach (var signature in BinarySignatures)
+        {
+            if (head.StartsWith(signature))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lantern.Search;
+using Lantern.Storage;
+
+namespace Lantern.Ingest;
+
+/// <summary>What the analyst asked ingest to do.</summary>
+public sealed record IngestRequest(
+    IReadOnlyList<string> Paths,
+    string User,
+    string? Site = null,
+    string? Format = null,
+    IReadOnlyDictionary<string, string>? ColumnMap = null,
+    int BatchSize = 1000);
+
+/// <summary>The outcome for one file.</summary>
+public sealed record FileReport(string Path, string Format, long Bytes, int Added, int Versions, int Duplicates, int Errors, bool AlreadyIngested);
+
+/// <summary>The outcome of a whole run: per file, with every problem found.</summary>
+public sealed record IngestReport(IReadOnlyList<FileReport> Files, IReadOnlyList<IngestProblem> Problems, TimeSpan Elapsed)
+{
+    public int Added => Files.Sum(file => file.Added + file.Versions);
+
+    public int Duplicates => Files.Sum(file => file.Duplicates);
+
+    public int Errors => Problems.Count(problem => problem.Severity == ProblemSeverity.Error);
+
+    public long Bytes => Files.Sum(file => file.Bytes);
+
+    public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1048576.0 / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>Progress as ingest goes: bytes read out of all bytes, and the file being read.</summary>
+public readonly record struct IngestProgress(long BytesDone, long BytesTotal, string CurrentFile, long DocumentsAdded);
+
+/// <summary>
+/// Reads files into the workspace: detect the format, stream records, store them in SQLite in
+/// batches (each batch one transaction) and index them in Lucene. Bad records are reported and
+/// skipped; the rest of the file and the run go on.
+/// </summary>
+public sealed class IngestService(Workspace workspace)
+{
+    private static readonly TimeSpan IndexCommitInterval = TimeSpan.FromSeconds(5);
+
+    private readonly DocumentStore store = new(workspace.Connection);
+
+    public IngestReport Run(IngestRequest request, Action<IngestProblem>? onProblem = null, Action<IngestProgress>? onProgress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var problems = new List<IngestProblem>();
+        var reports = new List<FileReport>();
+        void Report(IngestProblem problem)
+        {
+            problems.Add(problem);
+            RecordProblem(problem);
+            onProblem?.Invoke(problem);
+        }
+
+        IDocumentReader? forcedReader = null;
+        if (request.Format is { } format && (forcedReader = FormatDetector.ByName(format)) is null)
+        {
+            throw new ArgumentException($"unknown format '{format}'; use one of: {string.Join(", ", FormatDetector.Formats)}");
+        }
+
+        var files = ExpandPaths(request.Paths, Report);
+        var bytesTotal = files.Sum(file => file.Length);
+        long bytesBefore = 0;
+        long added = 0;
+        using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
+        index.CatchUp(store);
+        var lastCommit = Stopwatch.StartNew();
+        var options = new ReadOptions(request.Site, request.ColumnMap);
+
+        foreach (var info in files)
+        {
+            var display = DisplayPath(info.FullName);
+            onProgress?.Invoke(new IngestProgress(bytesBefore, bytesTotal, display, added));
+            try
+            {
+                var (reader, problem) = forcedReader is not null ? (forcedReader, null) : FormatDetector.Detect(info.FullName);
+                if (reader is null)
+                {
+                    Report(new IngestProblem(display, "file", problem!));
+                    reports.Add(new FileReport(display, "?", info.Length, 0, 0, 0, 1, false));
+                    continue;
+                }
+
+                var source = new SourceFile(info.FullName, display, HashFile(info.FullName), info.Length);
+                reports.Add(IngestFile(source, reader, options, request, index, Report, Progress));
+                added += reports[^1].Added + reports[^1].Versions;
+            }
+            catch (IOException exception)
+            {
+                Report(new IngestProblem(display, "file", $"cannot read: {exception.Message}"));
+                reports.Add(new FileReport(display, "?", info.Length, 0, 0, 0, 1, false));
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                Report(new IngestProblem(display, "file", $"cannot read: {exception.Message}"));
+                reports.Add(new FileReport(display, "?", info.Length, 0, 0, 0, 1, false));
+            }
+
+            bytesBefore += info.Length;
+        }
+
+        index.Commit();
+        onProgress?.Invoke(new IngestProgress(bytesTotal, bytesTotal, string.Empty, added));
+        return new IngestReport(reports, problems, clock.Elapsed);
+
+        void Progress(string file, long bytesInFile, long addedInFile)
+        {
+            if (lastCommit.Elapsed > IndexCommitInterval)
+            {
+                index.Commit();
+                lastCommit.Restart();
+            }
+
+            onProgress?.Invoke(new IngestProgress(bytesBefore + bytesInFile, bytesTotal, file, added + addedInFile));
+        }
+    }
+
+    private FileReport IngestFile(
+        SourceFile source,
+        IDocumentReader reader,
+        ReadOptions options,
+        IngestRequest request,
+        DocumentIndex index,
+        Action<IngestProblem> report,
+        Action<string, long, long> progress)
+    {
+        var optionsKey = request.ColumnMap is { Count: > 0 } map ? JsonSerializer.Serialize(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)) : string.Empty;
+        var (sourceId, complete) = BeginSource(source, reader.Format, request.Site ?? string.Empty, optionsKey, request.User);
+        if (complete)
+        {
+            return new FileReport(source.DisplayPath, reader.Format, source.Size, 0, 0, 0, 0, AlreadyIngested: true);
+        }
+
+        int addedCount = 0, versions = 0, duplicates = 0, errors = 0;
+        var batch = new List<SourceDocument>(request.BatchSize);
+        long position = 0;
+        foreach (var item in reader.Read(source, options))
+        {
+            if (item.Problem is { } problem)
+            {
+                report(problem);
+                if (problem.Severity == ProblemSeverity.Error)
+                {
+                    errors++;
+                }
+
+                continue;
+            }
+
+            batch.Add(item.Document!);
+            position = item.Document!.Location.ByteEnd;
+            if (batch.Count >= request.BatchSize)
+            {
+                Flush();
+                progress(source.DisplayPath, position, addedCount + versions);
+            }
+        }
+
+        Flush();
+        FinishSource(sourceId, addedCount + versions, duplicates, errors);
+        return new FileReport(source.DisplayPath, reader.Format, source.Size, addedCount, versions, duplicates, errors, AlreadyIngested: false);
+
+        void Flush()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (outcome, stored) in store.AddBatch(batch, source, sourceId, request.User, DateTimeOffset.UtcNow))
+            {
+                switch (outcome)
+                {
+                    case StoreOutcome.Added:
+                        addedCount++;
+                        break;
+                    case StoreOutcome.AddedAsNewVersion:
+                        versions++;
+                        break;
+                    default:
+                        duplicates++;
+                        break;
+                }
+
+                if (stored is not null)
+                {
+                    index.Add(stored);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private (long Id, bool Complete) BeginSource(SourceFile source, string format, string site, string options, string user)
+    {
+        using var find = workspace.Connection.CreateCommand();
+        find.CommandText = "SELECT id, status FROM sources WHERE sha256 = $sha AND format = $format AND site = $site AND options = $options";
+        find.Parameters.AddWithValue("$sha", source.Sha256);
+        find.Parameters.AddWithValue("$format", format);
+        find.Parameters.AddWithValue("$site", site);
+        find.Parameters.AddWithValue("$options", options);
+        using (var reader = find.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                return (reader.GetInt64(0), reader.GetString(1) == "complete");
+            }
+        }
+
+        using var insert = workspace.Connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO sources (path, sha256, size, format, site, options, status, started_at, ingested_by)
+            VALUES ($path, $sha, $size, $format, $site, $options, 'partial', $at, $user) RETURNING id
+            """;
+        insert.Parameters.AddWithValue("$path", source.Path);
+        insert.Parameters.AddWithValue("$sha", source.Sha256);
+        insert.Parameters.AddWithValue("$size", source.Size);
+        insert.Parameters.AddWithValue("$format", format);
+        insert.Parameters.AddWithValue("$site", site);
+        insert.Parameters.AddWithValue("$options", options);
+        insert.Parameters.AddWithValue("$at", Now());
+        insert.Parameters.AddWithValue("$user", user);
+        return (Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture), false);
+    }
+
+    private void FinishSource(long id, int documents, int duplicates, int errors)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            UPDATE sources SET status = 'complete', documents = documents + $documents, duplicates = $duplicates,
+                errors = $errors, finished_at = $at WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$documents", documents);
+        command.Parameters.AddWithValue("$duplicates", duplicates);
+        command.Parameters.AddWithValue("$errors", errors);
+        command.Parameters.AddWithValue("$at", Now());
+        command.Parameters.AddWithValue("$id", id);
+        command.ExecuteNonQuery();
+    }
+
+    private void RecordProblem(IngestProblem problem)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "INSERT INTO ingest_errors (source_path, location, message, at) VALUES ($path, $location, $message, $at)";
+        command.Parameters.AddWithValue("$path", problem.File);
+        command.Parameters.AddWithValue("$location", problem.Location);
+        command.Parameters.AddWithValue("$message", problem.Message);
+        command.Parameters.AddWithValue("$at", Now());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Files named, and the files below folders named (sorted, so runs are repeatable), leaving out the workspace's own files.</summary>
+    private List<FileInfo> ExpandPaths(IReadOnlyList<string> paths, Action<IngestProblem> report)
+    {
+        var files = new List<FileInfo>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(new FileInfo(path));
+            }
+            else if (System.IO.Directory.Exists(path))
+            {
+                files.AddRange(System.IO.Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(file => !IsInsideWorkspace(file) && !Path.GetFileName(file).StartsWith('.'))
+                    .Order(StringComparer.Ordinal)
+                    .Select(file => new FileInfo(file)));
+            }
+            else
+            {
+                report(new IngestProblem(path, "path", "no such file or folder"));
+            }
+        }
+
+        return files;
+    }
+
+    private bool IsInsideWorkspace(string file)
+    {
+        var full = Path.GetFullPath(file);
+        return full.StartsWith(workspace.IndexPath + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || full.StartsWith(workspace.DatabasePath, StringComparison.Ordinal);
+    }
+
+    private static string DisplayPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
+    }
+
+    public static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+}

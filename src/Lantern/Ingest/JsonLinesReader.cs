@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace Lantern.Ingest;
+
+/// <summary>
+/// Canonical JSON Lines: one object a line with <c>id, site, url, author, title, text|html,
+/// posted_at, thread, kind</c>; other keys are kept as metadata.
+/// </summary>
+public sealed class JsonLinesReader : IDocumentReader
+{
+    public const int MaxDepth = 64;
+
+    public string Format => "jsonl";
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
+    {
+        using var stream = File.OpenRead(file.Path);
+        var fallbackSite = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
+        foreach (var line in LineReader.ReadLines(stream, options.MaxRecordBytes))
+        {
+            var location = new RecordLocation(line.Start, line.End, line.Number);
+            if (line.TooLong)
+            {
+                yield return new IngestProblem(file.DisplayPath, location.ToString(), $"line is {line.End - line.Start:N0} bytes, over the {options.MaxRecordBytes:N0}-byte record limit; skipped");
+                continue;
+            }
+
+            if (line.Bytes.Span.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            yield return ParseLine(file, line, location, options.Site, fallbackSite);
+        }
+    }
+
+    private static ReadItem ParseLine(SourceFile file, ByteLine line, RecordLocation location, string? siteOverride, string fallbackSite)
+    {
+        if (!LineReader.TryDecode(line.Bytes.Span, out _, out var encodingError))
+        {
+            return new IngestProblem(file.DisplayPath, location.ToString(), encodingError!);
+        }
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line.Bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException exception)
+        {
+            var reason = exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"JSON nested deeper than {MaxDepth} levels"
+                : $"not valid JSON ({FirstSentence(exception.Message)})";
+            return new IngestProblem(file.DisplayPath, location.ToString(), reason);
+        }
+
+        using (json)
+        {
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new IngestProblem(file.DisplayPath, location.ToString(), $"expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var property in json.RootElement.EnumerateObject())
+            {
+                var value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    _ => property.Value.GetRawText(),
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (RecordFields.All.Contains(property.Name.ToLowerInvariant()) && property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                {
+                    fields[property.Name.ToLowerInvariant()] = value;
+                }
+                else
+                {
+                    metadata[property.Name] = value;
+                }
+            }
+
+            return TabularRecord.ToDocument(fields, metadata, file, location, siteOverride, fallbackSite, defaultSourceId: null);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+    }
+}

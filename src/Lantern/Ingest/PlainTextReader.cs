@@ -1,0 +1,37 @@
+namespace Lantern.Ingest;
+
+/// <summary>A plain text file: one document, identified by its content.</summary>
+public sealed class PlainTextReader : IDocumentReader
+{
+    public string Format => "text";
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
+    {
+        if (SingleDocumentFile.CheckSize(file, options) is { } tooLarge)
+        {
+            yield return tooLarge;
+            yield break;
+        }
+
+        var bytes = File.ReadAllBytes(file.Path);
+        if (!LineReader.TryDecode(bytes, out var text, out var error))
+        {
+            yield return new IngestProblem(file.DisplayPath, "file", error!.Replace("of the record", "of the file", StringComparison.Ordinal));
+            yield break;
+        }
+
+        var site = options.Site ?? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file.Path))) ?? "files";
+        yield return new SourceDocument(
+            site,
+            null,
+            null,
+            null,
+            text.Trim(),
+            null,
+            null,
+            "page",
+            null,
+            null,
+            SingleDocumentFile.WholeFile(file));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Lantern.Storage;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Lantern.Search;
+
+/// <summary>
+/// The Lucene side of a workspace. SQLite is the record: each Lucene commit notes the last
+/// document row it covers, and <see cref="CatchUp"/> indexes whatever SQLite holds beyond that,
+/// so a run killed between the two commits heals on the next open without duplicates.
+/// </summary>
+public sealed class DocumentIndex : IDisposable
+{
+    public const string LastRowKey = "lantern.last_rowid";
+
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private long lastRowId;
+
+    private DocumentIndex(LuceneDirectory directory, IndexWriter writer, long lastRowId)
+    {
+        this.directory = directory;
+        this.writer = writer;
+        this.lastRowId = lastRowId;
+    }
+
+    public long LastRowId => lastRowId;
+
+    /// <summary>Opens the index for writing; fails with <see cref="LockObtainFailedException"/> while another process writes.</summary>
+    public static DocumentIndex OpenWriter(string path, double ramBufferMb = 64)
+    {
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            var config = new IndexWriterConfig(LanternAnalyzer.Version, new LanternAnalyzer())
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = ramBufferMb,
+            };
+            var writer = new IndexWriter(directory, config);
+            return new DocumentIndex(directory, writer, ReadLastRowId(directory));
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The last document row the index's latest commit covers (0 for a new index).</summary>
+    public static long ReadLastRowId(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return 0;
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        return reader.IndexCommit.UserData.TryGetValue(LastRowKey, out var value)
+            && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rowId) ? rowId : 0;
+    }
+
+    public void Add(StoredDocument document)
+    {
+        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+        lastRowId = Math.Max(lastRowId, document.RowId);
+    }
+
+    /// <summary>Makes everything added so far durable and searchable, and records how far it reaches.</summary>
+    public void Commit()
+    {
+        writer.SetCommitData(new Dictionary<string, string> { [LastRowKey] = lastRowId.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+    }
+
+    /// <summary>Indexes the documents SQLite holds beyond the last commit; returns how many.</summary>
+    public int CatchUp(DocumentStore store)
+    {
+        var count = 0;
+        foreach (var document in store.After(lastRowId))
+        {
+            Add(document);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            Commit();
+        }
+
+        return count;
+    }
+
+    public static Document ToLucene(StoredDocument document)
+    {
+        var fields = new Document
+        {
+            new StringField(IndexFields.Id, document.Id, Field.Store.YES),
+            new TextField(IndexFields.Site, document.Site, Field.Store.NO),
+            new TextField(IndexFields.Kind, document.Kind, Field.Store.NO),
+            new TextField(IndexFields.Text, document.Text, Field.Store.NO),
+        };
+        if (document.Author is { } author)
+        {
+            fields.Add(new TextField(IndexFields.Author, author, Field.Store.NO));
+        }
+
+        if (document.Title is { } title)
+        {
+            fields.Add(new TextField(IndexFields.Title, title, Field.Store.NO));
+        }
+
+        var posted = document.PostedAt?.ToUnixTimeSeconds() ?? long.MinValue;
+        if (document.PostedAt is not null)
+        {
+            fields.Add(new Int64Field(IndexFields.PostedAt, posted, Field.Store.NO));
+        }
+
+        fields.Add(new NumericDocValuesField(IndexFields.PostedAtSort, posted));
+        return fields;
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        directory.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Util;
+
+namespace Lantern.Search;
+
+/// <summary>
+/// Text fields (<c>title</c>, <c>text</c>) use <see cref="LanternTokenizer"/>; identity fields
+/// (<c>site</c>, <c>author</c>, <c>kind</c>) are one token each. Both are lower-cased and folded to
+/// ASCII, so search is case- and accent-insensitive.
+/// </summary>
+public sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+{
+    public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static readonly IReadOnlySet<string> KeywordFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IndexFields.Site, IndexFields.Author, IndexFields.Kind, IndexFields.Id,
+    };
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        Tokenizer tokenizer = KeywordFields.Contains(fieldName) ? new KeywordTokenizer(reader) : new LanternTokenizer(reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
+
+/// <summary>Names of the fields in the Lucene index.</summary>
+public static class IndexFields
+{
+    public const string Id = "id";
+    public const string Site = "site";
+    public const string Author = "author";
+    public const string Title = "title";
+    public const string Text = "text";
+    public const string Kind = "kind";
+    public const string PostedAt = "posted_at";
+    public const string PostedAtSort = "posted_at_sort";
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+
+namespace Lantern.Search;
+
+/// <summary>
+/// Lucene's classic syntax over title and text (AND is the default operator), with two additions:
+/// <c>posted_at</c> takes dates (<c>posted_at:[2024-01-01 TO 2024-06-30]</c>, <c>posted_at:2024-03</c>),
+/// whole days and months included; and, when asked, each drug term is expanded to its street
+/// names and emoji from the <see cref="SlangLexicon"/>.
+/// </summary>
+public sealed class LanternQueryParser : MultiFieldQueryParser
+{
+    private static readonly string[] DefaultFields = [IndexFields.Title, IndexFields.Text];
+    private static readonly Dictionary<string, float> Boosts = new() { [IndexFields.Title] = 2f, [IndexFields.Text] = 1f };
+
+    private readonly SlangLexicon? lexicon;
+    private readonly List<string> expandedTerms = [];
+
+    public LanternQueryParser(LanternAnalyzer analyzer, SlangLexicon? lexicon)
+        : base(LanternAnalyzer.Version, DefaultFields, analyzer, Boosts)
+    {
+        this.lexicon = lexicon;
+        DefaultOperator = AND_OPERATOR;
+        AllowLeadingWildcard = true;
+        LowercaseExpandedTerms = true;
+    }
+
+    /// <summary>The street names and emoji the last parse expanded drug terms to.</summary>
+    public IReadOnlyList<string> ExpandedTerms => expandedTerms;
+
+    public Query ParseQuery(string query)
+    {
+        expandedTerms.Clear();
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new ParseException("the query is empty");
+        }
+
+        return Parse(query);
+    }
+
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted)
+    {
+        if (field == IndexFields.PostedAt)
+        {
+            return DateQuery(queryText, queryText, true, true);
+        }
+
+        if (lexicon is not null && (field is null || field is IndexFields.Title or IndexFields.Text))
+        {
+            var variants = lexicon.Expand(queryText);
+            if (variants.Count > 1)
+            {
+                var expansion = new BooleanQuery(disableCoord: true);
+                foreach (var variant in variants)
+                {
+                    if (base.GetFieldQuery(field!, variant, variant.Contains(' ', StringComparison.Ordinal)) is { } part)
+                    {
+                        expansion.Add(part, Occur.SHOULD);
+                    }
+
+                    if (!expandedTerms.Contains(variant))
+                    {
+                        expandedTerms.Add(variant);
+                    }
+                }
+
+                return expansion;
+            }
+        }
+
+        return base.GetFieldQuery(field!, queryText, quoted);
+    }
+
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
+        field == IndexFields.PostedAt
+            ? DateQuery(part1, part2, startInclusive, endInclusive)
+            : base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
+
+    protected override Query GetWildcardQuery(string field, string termStr) => base.GetWildcardQuery(field, Fold(termStr));
+
+    protected override Query GetPrefixQuery(string field, string termStr) => base.GetPrefixQuery(field, Fold(termStr));
+
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(field, Fold(termStr), minSimilarity);
+
+    private static Query DateQuery(string from, string to, bool startInclusive, bool endInclusive)
+    {
+        long? lower = from is "*" or "" ? null : ParseDateBound(from, upper: false);
+        long? upper = to is "*" or "" ? null : ParseDateBound(to, upper: true);
+        return NumericRangeQuery.NewInt64Range(IndexFields.PostedAt, lower, upper, startInclusive, endInclusive);
+    }
+
+    /// <summary>A date, month or year as its first or last second: "2024-06" as an upper bound is the end of June.</summary>
+    private static long ParseDateBound(string text, bool upper)
+    {
+        text = text.Trim().Trim('"');
+        string[] partial = ["yyyy", "yyyy-MM", "yyyy-MM-dd"];
+        for (var index = 0; index < partial.Length; index++)
+        {
+            if (DateTime.TryParseExact(text, partial[index], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+            {
+                if (!upper)
+                {
+                    return new DateTimeOffset(start, TimeSpan.Zero).ToUnixTimeSeconds();
+                }
+
+                var end = index switch { 0 => start.AddYears(1), 1 => start.AddMonths(1), _ => start.AddDays(1) };
+                return new DateTimeOffset(end, TimeSpan.Zero).ToUnixTimeSeconds() - 1;
+            }
+        }
+
+        if (Ingest.RecordFields.TryParseDate(text, out var exact) && !long.TryParse(text, out _))
+        {
+            return exact.ToUnixTimeSeconds();
+        }
+
+        throw new ParseException($"posted_at: '{text}' is not a date (use 2024-03-01, 2024-03, 2024 or an ISO 8601 time in quotes)");
+    }
+
+    private static string Fold(string term)
+    {
+        var decomposed = term.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var character in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(character) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(character);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

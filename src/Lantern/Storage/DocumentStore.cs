@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lantern.Ingest;
+using Microsoft.Data.Sqlite;
+
+namespace Lantern.Storage;
+
+/// <summary>What happened to one document offered to the store.</summary>
+public enum StoreOutcome
+{
+    Added,
+    AddedAsNewVersion,
+    Duplicate,
+}
+
+/// <summary>
+/// The documents table. A document is identified by site + source id where the data gives one,
+/// else by its content hash; the same identity with different content is kept as a new version,
+/// so nothing is lost and nothing identical is counted twice.
+/// </summary>
+public sealed class DocumentStore(SqliteConnection connection)
+{
+    private const string Columns =
+        "rowid, id, site, source_id, author, title, text, posted_at, url, kind, thread, metadata, content_sha256, " +
+        "source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by";
+
+    public static string ContentHash(SourceDocument document)
+    {
+        var canonical = string.Join('\u001f', document.Site, document.Author ?? string.Empty, document.Title ?? string.Empty, document.Text, document.PostedAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    public static string IdentityKey(SourceDocument document, string contentHash) =>
+        document.SourceIdIdentifies && document.SourceId is { Length: > 0 } sourceId
+            ? $"{document.Site}\u001f{sourceId}"
+            : $"{document.Site}\u001f#{contentHash}";
+
+    public static string DocumentId(string identityKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identityKey)))[..16];
+
+    /// <summary>Stores a batch in one transaction and returns, for each document, what happened and the stored row.</summary>
+    public IReadOnlyList<(StoreOutcome Outcome, StoredDocument? Stored)> AddBatch(
+        IReadOnlyList<SourceDocument> documents, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
+    {
+        var results = new List<(StoreOutcome, StoredDocument?)>(documents.Count);
+        using var transaction = connection.BeginTransaction();
+        using var lookup = connection.CreateCommand();
+        lookup.Transaction = transaction;
+        lookup.CommandText = "SELECT content_sha256 FROM documents WHERE doc_key = $key";
+        var lookupKey = lookup.Parameters.Add("$key", SqliteType.Text);
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO documents (id, doc_key, site, source_id, author, title, text, posted_at, url, kind, thread, metadata,
+                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by)
+            VALUES ($id, $key, $site, $source_id, $author, $title, $text, $posted_at, $url, $kind, $thread, $metadata,
+                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by)
+            RETURNING rowid
+            """;
+        var names = new[]
+        {
+            "$id", "$key", "$site", "$source_id", "$author", "$title", "$text", "$posted_at", "$url", "$kind", "$thread", "$metadata",
+            "$hash", "$source_file", "$source_path", "$source_sha256", "$line", "$record", "$byte_start", "$byte_end", "$ingested_at", "$ingested_by",
+        };
+        var parameters = names.ToDictionary(name => name, name => insert.Parameters.Add(name, SqliteType.Text));
+        var ingestedAt = now.ToString("O", CultureInfo.InvariantCulture);
+
+        foreach (var document in documents)
+        {
+            var hash = ContentHash(document);
+            var key = IdentityKey(document, hash);
+            var outcome = StoreOutcome.Added;
+            var existing = Lookup(key);
+            if (existing is not null)
+            {
+                if (existing == hash)
+                {
+                    results.Add((StoreOutcome.Duplicate, null));
+                    continue;
+                }
+
+                key = $"{key}\u001f{hash}";
+                if (Lookup(key) is not null)
+                {
+                    results.Add((StoreOutcome.Duplicate, null));
+                    continue;
+                }
+
+                outcome = StoreOutcome.AddedAsNewVersion;
+            }
+
+            var id = DocumentId(key);
+            var metadata = document.Metadata is { Count: > 0 } ? JsonSerializer.Serialize(document.Metadata) : null;
+            var postedAt = document.PostedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            Set("$id", id);
+            Set("$key", key);
+            Set("$site", document.Site);
+            Set("$source_id", document.SourceId);
+            Set("$author", document.Author);
+            Set("$title", document.Title);
+            Set("$text", document.Text);
+            Set("$posted_at", postedAt);
+            Set("$url", document.Url);
+            Set("$kind", document.Kind);
+            Set("$thread", document.Thread);
+            Set("$metadata", metadata);
+            Set("$hash", hash);
+            Set("$source_file", sourceFileId);
+            Set("$source_path", file.Path);
+            Set("$source_sha256", file.Sha256);
+            Set("$line", document.Location.Line);
+            Set("$record", document.Location.Record);
+            Set("$byte_start", document.Location.ByteStart);
+            Set("$byte_end", document.Location.ByteEnd);
+            Set("$ingested_at", ingestedAt);
+            Set("$ingested_by", user);
+            var rowId = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            results.Add((outcome, new StoredDocument(
+                rowId, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
+                document.Url, document.Kind, document.Thread, document.Metadata, hash,
+                new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
+                    document.Location.ByteStart, document.Location.ByteEnd, now, user))));
+        }
+
+        transaction.Commit();
+        return results;
+
+        string? Lookup(string key)
+        {
+            lookupKey.Value = key;
+            return lookup.ExecuteScalar() as string;
+        }
+
+        void Set(string name, object? value) => parameters[name].Value = value ?? DBNull.Value;
+    }
+
+    public StoredDocument? Get(string id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM documents WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.Trim().ToLowerInvariant());
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Documents by id, in the order asked (missing ids are left out).</summary>
+    public IReadOnlyList<StoredDocument> GetMany(IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        var names = ids.Select((_, index) => "$p" + index.ToString(CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT {Columns} FROM documents WHERE id IN ({string.Join(',', names)})";
+        for (var index = 0; index < ids.Count; index++)
+        {
+            command.Parameters.AddWithValue(names[index], ids[index]);
+        }
+
+        var found = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var document = Read(reader);
+            found[document.Id] = document;
+        }
+
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>Documents stored after a row id, in order: how the index catches up after an interrupted run.</summary>
+    public IEnumerable<StoredDocument> After(long rowId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM documents WHERE rowid > $after ORDER BY rowid";
+        command.Parameters.AddWithValue("$after", rowId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return Read(reader);
+        }
+    }
+
+    public long Count()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public long MaxRowId()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM documents";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static StoredDocument Read(SqliteDataReader reader)
+    {
+        string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+        long? Number(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+        var metadata = Text(11) is { } json ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) : null;
+        DateTimeOffset? postedAt = Text(7) is { } posted ? DateTimeOffset.Parse(posted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
+        return new StoredDocument(
+            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), postedAt,
+            Text(8), reader.GetString(9), Text(10), metadata, reader.GetString(12),
+            new Provenance(reader.GetString(13), reader.GetString(14), Number(15), Number(16), reader.GetInt64(17), reader.GetInt64(18),
+                DateTimeOffset.Parse(reader.GetString(19), CultureInfo.InvariantCulture), reader.GetString(20)));
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+
+namespace Lantern.Storage;
+
+/// <summary>
+/// Versioned schema of <c>lantern.db</c>. Each step runs once, in order, inside a transaction;
+/// the applied version is kept in SQLite's <c>user_version</c>, so an older workspace is upgraded
+/// when a newer Lantern opens it and a newer one is refused by an older Lantern.
+/// </summary>
+public static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE case_info (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            legal_basis TEXT NOT NULL,
+            purpose TEXT,
+            retention_days INTEGER,
+            region TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            format TEXT NOT NULL,
+            site TEXT NOT NULL DEFAULT '',
+            options TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            documents INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            ingested_by TEXT NOT NULL,
+            UNIQUE (sha256, format, site, options)
+        );
+        CREATE TABLE documents (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            doc_key TEXT NOT NULL UNIQUE,
+            site TEXT NOT NULL,
+            source_id TEXT,
+            author TEXT,
+            title TEXT,
+            text TEXT NOT NULL,
+            posted_at TEXT,
+            url TEXT,
+            kind TEXT NOT NULL,
+            thread TEXT,
+            metadata TEXT,
+            content_sha256 TEXT NOT NULL,
+            source_file INTEGER NOT NULL REFERENCES sources(id),
+            source_path TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
+            line INTEGER,
+            record INTEGER,
+            byte_start INTEGER NOT NULL,
+            byte_end INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL,
+            ingested_by TEXT NOT NULL
+        );
+        CREATE INDEX documents_site_author ON documents(site, author);
+        CREATE INDEX documents_posted_at ON documents(posted_at);
+        CREATE TABLE ingest_errors (
+            id INTEGER PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            location TEXT NOT NULL,
+            message TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """,
+    ];
+
+    public static int LatestVersion => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var current = CurrentVersion(connection);
+        if (current > Steps.Length)
+        {
+            throw new WorkspaceException(
+                $"this workspace has schema version {current}, newer than this Lantern understands ({Steps.Length}); upgrade Lantern");
+        }
+
+        for (var version = current; version < Steps.Length; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

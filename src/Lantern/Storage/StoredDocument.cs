@@ -1,0 +1,33 @@
+namespace Lantern.Storage;
+
+/// <summary>Where a stored document came from: the file, its hash, the record's place in it, and who ingested it when.</summary>
+public sealed record Provenance(
+    string SourcePath,
+    string SourceSha256,
+    long? Line,
+    long? Record,
+    long ByteStart,
+    long ByteEnd,
+    DateTimeOffset IngestedAt,
+    string IngestedBy);
+
+/// <summary>A document as the workspace holds it. <see cref="Id"/> is stable: derived from the document's identity, not from insertion order.</summary>
+public sealed record StoredDocument(
+    long RowId,
+    string Id,
+    string Site,
+    string? SourceId,
+    string? Author,
+    string? Title,
+    string Text,
+    DateTimeOffset? PostedAt,
+    string? Url,
+    string Kind,
+    string? Thread,
+    IReadOnlyDictionary<string, string>? Metadata,
+    string ContentSha256,
+    Provenance Provenance)
+{
+    /// <summary>The handle that wrote it, written <c>site/author</c> as in DESIGN §7.</summary>
+    public string? Handle => Author is null ? null : $"{Site}/{Author}";
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Lantern.Cases;
+using Microsoft.Data.Sqlite;
+
+namespace Lantern.Storage;
+
+/// <summary>
+/// One case on disk: <c>lantern.db</c> (SQLite in WAL mode) and <c>index/</c> (Lucene).
+/// Everything the case knows lives in this folder, so it can be archived and handed over whole.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    public const string DatabaseFileName = "lantern.db";
+    public const string IndexFolderName = "index";
+    public const string EnvironmentVariable = "LANTERN_WORKSPACE";
+
+    private Workspace(string root, SqliteConnection connection, CaseInfo caseInfo)
+    {
+        Root = root;
+        Connection = connection;
+        Case = caseInfo;
+    }
+
+    public string Root { get; }
+
+    public string DatabasePath => Path.Combine(Root, DatabaseFileName);
+
+    public string IndexPath => Path.Combine(Root, IndexFolderName);
+
+    public SqliteConnection Connection { get; }
+
+    public CaseInfo Case { get; }
+
+    /// <summary>Where a command looks for its workspace: the option, else the environment variable, else the current folder.</summary>
+    public static string Resolve(string? option) =>
+        Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option
+            : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : Directory.GetCurrentDirectory());
+
+    public static bool Exists(string root) => File.Exists(Path.Combine(root, DatabaseFileName));
+
+    public static Workspace Create(string root, CaseInfo caseInfo)
+    {
+        root = Path.GetFullPath(root);
+        if (Exists(root))
+        {
+            throw new WorkspaceException($"{root} already holds a workspace ({DatabaseFileName}); choose another folder");
+        }
+
+        Directory.CreateDirectory(root);
+        Directory.CreateDirectory(Path.Combine(root, IndexFolderName));
+        var connection = OpenConnection(Path.Combine(root, DatabaseFileName));
+        Migrations.Apply(connection);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO case_info (id, title, legal_basis, purpose, retention_days, region, created_at, created_by)
+                VALUES ($id, $title, $basis, $purpose, $retention, $region, $created, $by)
+                """;
+            command.Parameters.AddWithValue("$id", caseInfo.Id);
+            command.Parameters.AddWithValue("$title", caseInfo.Title);
+            command.Parameters.AddWithValue("$basis", caseInfo.LegalBasis);
+            command.Parameters.AddWithValue("$purpose", (object?)caseInfo.Purpose ?? DBNull.Value);
+            command.Parameters.AddWithValue("$retention", (object?)caseInfo.RetentionDays ?? DBNull.Value);
+            command.Parameters.AddWithValue("$region", (object?)caseInfo.Region?.ToUpperInvariant() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$created", caseInfo.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$by", caseInfo.CreatedBy);
+            command.ExecuteNonQuery();
+        }
+
+        return new Workspace(root, connection, caseInfo);
+    }
+
+    public static Workspace Open(string root)
+    {
+        root = Path.GetFullPath(root);
+        if (!Exists(root))
+        {
+            throw new WorkspaceException(
+                $"no Lantern workspace in {root}: create one with 'lantern init', or point to one with -w DIR or {EnvironmentVariable}");
+        }
+
+        var connection = OpenConnection(Path.Combine(root, DatabaseFileName));
+        try
+        {
+            Migrations.Apply(connection);
+            Directory.CreateDirectory(Path.Combine(root, IndexFolderName));
+            return new Workspace(root, connection, ReadCase(connection));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection OpenConnection(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA busy_timeout = 10000;
+            """;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static CaseInfo ReadCase(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, title, legal_basis, purpose, retention_days, region, created_at, created_by FROM case_info LIMIT 1";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new WorkspaceException("the workspace has no case record; it was not created by 'lantern init'");
+        }
+
+        return new CaseInfo(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetInt32(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+            reader.GetString(7));
+    }
+
+    public void Dispose() => Connection.Dispose();
+}
