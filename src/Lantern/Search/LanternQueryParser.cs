@@ -86,10 +86,10 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(field, Fold(termStr), minSimilarity);
 
-    private static Query DateQuery(string from, string to, bool startInclusive, bool endInclusive)
+    private static Query DateQuery(string? from, string? to, bool startInclusive, bool endInclusive)
     {
-        long? lower = from is "*" or "" ? null : ParseDateBound(from, upper: false);
-        long? upper = to is "*" or "" ? null : ParseDateBound(to, upper: true);
+        long? lower = from is null or "*" or "" ? null : ParseDateBound(from, upper: false);
+        long? upper = to is null or "*" or "" ? null : ParseDateBound(to, upper: true);
         return NumericRangeQuery.NewInt64Range(IndexFields.PostedAt, lower, upper, startInclusive, endInclusive);
     }
 

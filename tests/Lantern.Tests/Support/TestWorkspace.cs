@@ -1,0 +1,47 @@
+using Lantern.Cases;
+using Lantern.Ingest;
+using Lantern.Search;
+using Lantern.Storage;
+
+namespace Lantern.Tests.Support;
+
+/// <summary>A real workspace (SQLite file and Lucene index) in a temp folder.</summary>
+public sealed class TestWorkspace : IDisposable
+{
+    public TestWorkspace()
+    {
+        Workspace = Workspace.Create(Folder.Combine("ws"), NewCase());
+    }
+
+    public TempFolder Folder { get; } = new();
+
+    public Workspace Workspace { get; private set; }
+
+    public static CaseInfo NewCase() =>
+        new("TEST-1", "Test case", "Test order 1", "tests", 30, "NL", DateTimeOffset.UtcNow, "tester");
+
+    public IngestReport Ingest(params string[] paths) => Ingest(new IngestRequest(paths, "tester"));
+
+    public IngestReport Ingest(IngestRequest request) => new IngestService(Workspace).Run(request);
+
+    public SearchResults Search(string query, bool expand = false, int limit = 50, SearchSort sort = SearchSort.Relevance)
+    {
+        using var service = new SearchService(Workspace);
+        return service.Search(new SearchRequest(query, limit, expand, sort));
+    }
+
+    public DocumentStore Store => new(Workspace.Connection);
+
+    public void Reopen()
+    {
+        var root = Workspace.Root;
+        Workspace.Dispose();
+        Workspace = Workspace.Open(root);
+    }
+
+    public void Dispose()
+    {
+        Workspace.Dispose();
+        Folder.Dispose();
+    }
+}
