@@ -57,15 +57,27 @@ public sealed class CliContext
 
     public bool AsJson { get; }
 
-    public IAnsiConsole Out { get; } = AnsiConsole.Console;
+    public IAnsiConsole Out { get; } = Console(System.Console.Out, System.Console.IsOutputRedirected, redirectedWidth: 160);
 
-    public IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public IAnsiConsole Error { get; } = Console(System.Console.Error, System.Console.IsErrorRedirected, redirectedWidth: 1000);
+
+    /// <summary>A console that, when piped, does not wrap at a guessed 80 columns: scripts and grep see whole lines.</summary>
+    private static IAnsiConsole Console(TextWriter writer, bool redirected, int redirectedWidth)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected)
+        {
+            console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? Math.Max(columns, redirectedWidth) : redirectedWidth;
+        }
+
+        return console;
+    }
 
     public static CliContext From(ParseResult parse) => new(parse);
 
     public Workspace OpenWorkspace() => Workspace.Open(WorkspaceDirectory);
 
-    public void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+    public void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
     /// <summary>The case line shown above human output, so every screen says which case and on what authority.</summary>
     public void WriteCaseHeader(Workspace workspace)

@@ -60,7 +60,7 @@ public static class ShowCommand
 
             context.Out.Write(fields);
             context.Out.WriteLine();
-            context.Out.Write(new Panel(Markup.Escape(document.Text)).Header("text").Border(BoxBorder.Rounded).Expand());
+            context.Out.Write(new Panel(Markup.Escape(document.Text)).Header("text").Border(BoxBorder.Rounded));
             context.Out.WriteLine();
             return ExitCodes.Success;
         }));

@@ -83,8 +83,11 @@ public sealed class SelectorForge(int seed)
         generator.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(0x10001), secure, 2048, 80));
         var created = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(300));
         var pair = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, generator.GenerateKeyPair(), created);
+        // The self-signature's time is set, not taken from the clock, so the same seed gives the same key block.
+        var hashed = new PgpSignatureSubpacketGenerator();
+        hashed.SetSignatureCreationTime(false, created);
         var ring = new PgpKeyRingGenerator(PgpSignature.PositiveCertification, pair, userId, SymmetricKeyAlgorithmTag.Aes256,
-            "demo".ToCharArray(), true, null, null, secure).GeneratePublicKeyRing();
+            "demo".ToCharArray(), true, hashed.Generate(), null, secure).GeneratePublicKeyRing();
         using var buffer = new MemoryStream();
         using (var armored = new ArmoredOutputStream(buffer))
         {
