@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -71,7 +72,7 @@ public sealed class IngestService(Workspace workspace)
         long added = 0;
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
         index.CatchUp(store);
-        var lastCommit = Stopwatch.StartNew();
+        using var indexer = new BackgroundIndexer(index, IndexCommitInterval);
         var options = new ReadOptions(request.Site, request.ColumnMap);
 
         foreach (var info in files)
@@ -89,7 +90,7 @@ public sealed class IngestService(Workspace workspace)
                 }
 
                 var source = new SourceFile(info.FullName, display, HashFile(info.FullName), info.Length);
-                reports.Add(IngestFile(source, reader, options, request, index, Report, Progress));
+                reports.Add(IngestFile(source, reader, options, request, indexer, Report, Progress));
                 added += reports[^1].Added + reports[^1].Versions;
             }
             catch (IOException exception)
@@ -106,18 +107,13 @@ public sealed class IngestService(Workspace workspace)
             bytesBefore += info.Length;
         }
 
+        indexer.Finish();
         index.Commit();
         onProgress?.Invoke(new IngestProgress(bytesTotal, bytesTotal, string.Empty, added));
         return new IngestReport(reports, problems, clock.Elapsed);
 
         void Progress(string file, long bytesInFile, long addedInFile)
         {
-            if (lastCommit.Elapsed > IndexCommitInterval)
-            {
-                index.Commit();
-                lastCommit.Restart();
-            }
-
             onProgress?.Invoke(new IngestProgress(bytesBefore + bytesInFile, bytesTotal, file, added + addedInFile));
         }
     }
@@ -127,7 +123,7 @@ public sealed class IngestService(Workspace workspace)
         IDocumentReader reader,
         ReadOptions options,
         IngestRequest request,
-        DocumentIndex index,
+        BackgroundIndexer indexer,
         Action<IngestProblem> report,
         Action<string, long, long> progress)
     {
@@ -174,6 +170,7 @@ public sealed class IngestService(Workspace workspace)
                 return;
             }
 
+            var storedBatch = new List<StoredDocument>(batch.Count);
             foreach (var (outcome, stored) in store.AddBatch(batch, source, sourceId, request.User, DateTimeOffset.UtcNow))
             {
                 switch (outcome)
@@ -191,10 +188,11 @@ public sealed class IngestService(Workspace workspace)
 
                 if (stored is not null)
                 {
-                    index.Add(stored);
+                    storedBatch.Add(stored);
                 }
             }
 
+            indexer.Enqueue(storedBatch);
             batch.Clear();
         }
     }
@@ -303,4 +301,72 @@ public sealed class IngestService(Workspace workspace)
     }
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Indexes stored batches on a second thread while the first reads and stores the next ones,
+    /// committing Lucene every few seconds. The queue is bounded, so memory stays flat.
+    /// </summary>
+    private sealed class BackgroundIndexer : IDisposable
+    {
+        private readonly BlockingCollection<List<StoredDocument>> queue = new(boundedCapacity: 4);
+        private readonly Task worker;
+
+        public BackgroundIndexer(DocumentIndex index, TimeSpan commitInterval) =>
+            worker = Task.Factory.StartNew(() =>
+            {
+                var sinceCommit = Stopwatch.StartNew();
+                foreach (var batch in queue.GetConsumingEnumerable())
+                {
+                    foreach (var document in batch)
+                    {
+                        index.Add(document);
+                    }
+
+                    if (sinceCommit.Elapsed > commitInterval)
+                    {
+                        index.Commit();
+                        sinceCommit.Restart();
+                    }
+                }
+            }, TaskCreationOptions.LongRunning);
+
+        public void Enqueue(List<StoredDocument> batch)
+        {
+            if (worker.IsFaulted)
+            {
+                worker.GetAwaiter().GetResult();
+            }
+
+            if (batch.Count > 0)
+            {
+                queue.Add(batch);
+            }
+        }
+
+        /// <summary>Waits until every queued batch is indexed, rethrowing what went wrong there.</summary>
+        public void Finish()
+        {
+            queue.CompleteAdding();
+            worker.GetAwaiter().GetResult();
+        }
+
+        public void Dispose()
+        {
+            if (!queue.IsAddingCompleted)
+            {
+                queue.CompleteAdding();
+            }
+
+            try
+            {
+                worker.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already reported by Finish or Enqueue; disposal only stops the thread.
+            }
+
+            queue.Dispose();
+        }
+    }
 }

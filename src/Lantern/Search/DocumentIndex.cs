@@ -63,9 +63,14 @@ public sealed class DocumentIndex : IDisposable
             && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rowId) ? rowId : 0;
     }
 
+    /// <summary>
+    /// Adds a document stored after the last commit. Every document added is covered by the next
+    /// commit's row mark, so a row beyond the mark is never in the index and a plain add cannot
+    /// duplicate it.
+    /// </summary>
     public void Add(StoredDocument document)
     {
-        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+        writer.AddDocument(ToLucene(document));
         lastRowId = Math.Max(lastRowId, document.RowId);
     }
 
@@ -94,6 +99,11 @@ public sealed class DocumentIndex : IDisposable
         return count;
     }
 
+    /// <summary>Dates are ranged by day or coarser, so a precision step of 16 (four terms a value) serves as well as Lucene's default 4 (sixteen).</summary>
+    public const int PostedAtPrecisionStep = 16;
+
+    private static readonly FieldType PostedAtType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PostedAtPrecisionStep };
+
     public static Document ToLucene(StoredDocument document)
     {
         var fields = new Document
@@ -116,7 +126,7 @@ public sealed class DocumentIndex : IDisposable
         var posted = document.PostedAt?.ToUnixTimeSeconds() ?? long.MinValue;
         if (document.PostedAt is not null)
         {
-            fields.Add(new Int64Field(IndexFields.PostedAt, posted, Field.Store.NO));
+            fields.Add(new Int64Field(IndexFields.PostedAt, posted, PostedAtType));
         }
 
         fields.Add(new NumericDocValuesField(IndexFields.PostedAtSort, posted));

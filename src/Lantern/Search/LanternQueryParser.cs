@@ -90,7 +90,7 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
     {
         long? lower = from is null or "*" or "" ? null : ParseDateBound(from, upper: false);
         long? upper = to is null or "*" or "" ? null : ParseDateBound(to, upper: true);
-        return NumericRangeQuery.NewInt64Range(IndexFields.PostedAt, lower, upper, startInclusive, endInclusive);
+        return NumericRangeQuery.NewInt64Range(IndexFields.PostedAt, DocumentIndex.PostedAtPrecisionStep, lower, upper, startInclusive, endInclusive);
     }
 
     /// <summary>A date, month or year as its first or last second: "2024-06" as an upper bound is the end of June.</summary>

@@ -44,69 +44,37 @@ public sealed class LanternTokenizer : Tokenizer
 
         while (position < text.Length)
         {
-            var rune = Rune.GetRuneAt(text, position);
-            if (IsWordRune(rune))
+            var character = text[position];
+            if (character < 0x80)
             {
-                var start = position;
-                var end = position;
-                while (end < text.Length)
+                if (!char.IsAsciiLetterOrDigit(character))
                 {
-                    var next = Rune.GetRuneAt(text, end);
-                    if (IsWordRune(next) || (next.Value == '_' && end + 1 < text.Length && IsWordRune(Rune.GetRuneAt(text, end + 1))))
-                    {
-                        end += next.Utf16SequenceLength;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-
-                position = end;
-                if (end - start > MaxTokenLength)
-                {
+                    position++;
                     continue;
                 }
 
-                Emit(start, end, WordType);
-                return true;
+                if (ReadWord())
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            var rune = RuneAt(position);
+            if (IsWordRune(rune))
+            {
+                if (ReadWord())
+                {
+                    return true;
+                }
+
+                continue;
             }
 
             if (IsEmoji(rune))
             {
-                var start = position;
-                var builder = new StringBuilder();
-                builder.Append(rune.ToString());
-                position += rune.Utf16SequenceLength;
-                if (IsRegionalIndicator(rune) && position < text.Length && IsRegionalIndicator(Rune.GetRuneAt(text, position)))
-                {
-                    var second = Rune.GetRuneAt(text, position);
-                    builder.Append(second.ToString());
-                    position += second.Utf16SequenceLength;
-                }
-
-                while (position < text.Length)
-                {
-                    var next = Rune.GetRuneAt(text, position);
-                    if (IsEmojiModifier(next))
-                    {
-                        position += next.Utf16SequenceLength;
-                    }
-                    else if (next.Value == 0x200D && position + 1 < text.Length && IsEmoji(Rune.GetRuneAt(text, position + 1)))
-                    {
-                        var joined = Rune.GetRuneAt(text, position + 1);
-                        builder.Append('\u200D').Append(joined.ToString());
-                        position += 1 + joined.Utf16SequenceLength;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-
-                term.SetEmpty().Append(builder.ToString());
-                offset.SetOffset(CorrectOffset(start), CorrectOffset(position));
-                type.Type = EmojiType;
+                ReadEmoji(rune);
                 return true;
             }
 
@@ -114,6 +82,92 @@ public sealed class LanternTokenizer : Tokenizer
         }
 
         return false;
+    }
+
+    /// <summary>Reads the word at the current position; false when it was too long to index (it is skipped).</summary>
+    private bool ReadWord()
+    {
+        var start = position;
+        var end = position;
+        while (end < text.Length)
+        {
+            var character = text[end];
+            if (character < 0x80)
+            {
+                if (char.IsAsciiLetterOrDigit(character)
+                    || (character == '_' && end + 1 < text.Length && IsWordAt(end + 1)))
+                {
+                    end++;
+                    continue;
+                }
+
+                break;
+            }
+
+            var next = RuneAt(end);
+            if (!IsWordRune(next))
+            {
+                break;
+            }
+
+            end += next.Utf16SequenceLength;
+        }
+
+        position = end;
+        if (end - start > MaxTokenLength)
+        {
+            return false;
+        }
+
+        Emit(start, end, WordType);
+        return true;
+    }
+
+    /// <summary>The character at an index; a lone surrogate reads as U+FFFD of length 1 rather than throwing.</summary>
+    private Rune RuneAt(int index)
+    {
+        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _);
+        return rune;
+    }
+
+    private bool IsWordAt(int index) =>
+        text[index] < 0x80 ? char.IsAsciiLetterOrDigit(text[index]) : IsWordRune(RuneAt(index));
+
+    private void ReadEmoji(Rune rune)
+    {
+        var start = position;
+        var builder = new StringBuilder();
+        builder.Append(rune.ToString());
+        position += rune.Utf16SequenceLength;
+        if (IsRegionalIndicator(rune) && position < text.Length && IsRegionalIndicator(RuneAt(position)))
+        {
+            var second = RuneAt(position);
+            builder.Append(second.ToString());
+            position += second.Utf16SequenceLength;
+        }
+
+        while (position < text.Length)
+        {
+            var next = RuneAt(position);
+            if (IsEmojiModifier(next))
+            {
+                position += next.Utf16SequenceLength;
+            }
+            else if (next.Value == 0x200D && position + 1 < text.Length && IsEmoji(RuneAt(position + 1)))
+            {
+                var joined = RuneAt(position + 1);
+                builder.Append('\u200D').Append(joined.ToString());
+                position += 1 + joined.Utf16SequenceLength;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        term.SetEmpty().Append(builder.ToString());
+        offset.SetOffset(CorrectOffset(start), CorrectOffset(position));
+        type.Type = EmojiType;
     }
 
     private void Emit(int start, int end, string tokenType)

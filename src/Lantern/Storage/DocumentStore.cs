@@ -48,91 +48,98 @@ public sealed class DocumentStore(SqliteConnection connection)
         using var transaction = connection.BeginTransaction();
         using var lookup = connection.CreateCommand();
         lookup.Transaction = transaction;
-        lookup.CommandText = "SELECT content_sha256 FROM documents WHERE doc_key = $key";
-        var lookupKey = lookup.Parameters.Add("$key", SqliteType.Text);
+        lookup.CommandText = "SELECT doc_key, content_sha256 FROM documents WHERE id = $id";
+        var lookupId = lookup.Parameters.Add("$id", SqliteType.Text);
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO documents (id, doc_key, site, source_id, author, title, text, posted_at, url, kind, thread, metadata,
+            INSERT INTO documents (rowid, id, doc_key, site, source_id, author, title, text, posted_at, url, kind, thread, metadata,
                 content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by)
-            VALUES ($id, $key, $site, $source_id, $author, $title, $text, $posted_at, $url, $kind, $thread, $metadata,
+            VALUES ($rowid, $id, $key, $site, $source_id, $author, $title, $text, $posted_at, $url, $kind, $thread, $metadata,
                 $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by)
-            RETURNING rowid
+            ON CONFLICT (id) DO NOTHING
             """;
         var names = new[]
         {
-            "$id", "$key", "$site", "$source_id", "$author", "$title", "$text", "$posted_at", "$url", "$kind", "$thread", "$metadata",
+            "$rowid", "$id", "$key", "$site", "$source_id", "$author", "$title", "$text", "$posted_at", "$url", "$kind", "$thread", "$metadata",
             "$hash", "$source_file", "$source_path", "$source_sha256", "$line", "$record", "$byte_start", "$byte_end", "$ingested_at", "$ingested_by",
         };
         var parameters = names.ToDictionary(name => name, name => insert.Parameters.Add(name, SqliteType.Text));
         var ingestedAt = now.ToString("O", CultureInfo.InvariantCulture);
 
+        // Row ids are assigned here rather than read back with RETURNING, which costs a reader per
+        // row; the transaction is IMMEDIATE, so no other writer can take them meanwhile.
+        var nextRowId = MaxRowId(transaction) + 1;
+        Set("$source_file", sourceFileId);
+        Set("$source_path", file.Path);
+        Set("$source_sha256", file.Sha256);
+        Set("$ingested_at", ingestedAt);
+        Set("$ingested_by", user);
+
         foreach (var document in documents)
         {
             var hash = ContentHash(document);
             var key = IdentityKey(document, hash);
-            var outcome = StoreOutcome.Added;
-            var existing = Lookup(key);
-            if (existing is not null)
-            {
-                if (existing == hash)
-                {
-                    results.Add((StoreOutcome.Duplicate, null));
-                    continue;
-                }
-
-                key = $"{key}\u001f{hash}";
-                if (Lookup(key) is not null)
-                {
-                    results.Add((StoreOutcome.Duplicate, null));
-                    continue;
-                }
-
-                outcome = StoreOutcome.AddedAsNewVersion;
-            }
-
-            var id = DocumentId(key);
-            var metadata = document.Metadata is { Count: > 0 } ? JsonSerializer.Serialize(document.Metadata) : null;
-            var postedAt = document.PostedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            Set("$id", id);
-            Set("$key", key);
             Set("$site", document.Site);
             Set("$source_id", document.SourceId);
             Set("$author", document.Author);
             Set("$title", document.Title);
             Set("$text", document.Text);
-            Set("$posted_at", postedAt);
+            Set("$posted_at", document.PostedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             Set("$url", document.Url);
             Set("$kind", document.Kind);
             Set("$thread", document.Thread);
-            Set("$metadata", metadata);
+            Set("$metadata", document.Metadata is { Count: > 0 } ? JsonSerializer.Serialize(document.Metadata) : null);
             Set("$hash", hash);
-            Set("$source_file", sourceFileId);
-            Set("$source_path", file.Path);
-            Set("$source_sha256", file.Sha256);
             Set("$line", document.Location.Line);
             Set("$record", document.Location.Record);
             Set("$byte_start", document.Location.ByteStart);
             Set("$byte_end", document.Location.ByteEnd);
-            Set("$ingested_at", ingestedAt);
-            Set("$ingested_by", user);
-            var rowId = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            results.Add((outcome, new StoredDocument(
-                rowId, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
-                document.Url, document.Kind, document.Thread, document.Metadata, hash,
-                new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
-                    document.Location.ByteStart, document.Location.ByteEnd, now, user))));
+
+            var outcome = StoreOutcome.Added;
+            while (true)
+            {
+                var id = DocumentId(key);
+                Set("$rowid", nextRowId);
+                Set("$id", id);
+                Set("$key", key);
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    results.Add((outcome, new StoredDocument(
+                        nextRowId++, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
+                        document.Url, document.Kind, document.Thread, document.Metadata, hash,
+                        new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
+                            document.Location.ByteStart, document.Location.ByteEnd, now, user))));
+                    break;
+                }
+
+                // The id is taken: by this identity (a duplicate, or a changed record to keep as a
+                // new version), or, vanishingly rarely, by another key with the same id prefix.
+                lookupId.Value = id;
+                using var reader = lookup.ExecuteReader();
+                reader.Read();
+                var (existingKey, existingHash) = (reader.GetString(0), reader.GetString(1));
+                if (existingKey == key && existingHash == hash)
+                {
+                    results.Add((StoreOutcome.Duplicate, null));
+                    break;
+                }
+
+                if (existingKey == key)
+                {
+                    key = $"{key}\u001f{hash}";
+                    outcome = StoreOutcome.AddedAsNewVersion;
+                }
+                else
+                {
+                    key += "\u001f";
+                }
+            }
         }
 
         transaction.Commit();
         return results;
-
-        string? Lookup(string key)
-        {
-            lookupKey.Value = key;
-            return lookup.ExecuteScalar() as string;
-        }
 
         void Set(string name, object? value) => parameters[name].Value = value ?? DBNull.Value;
     }
@@ -193,9 +200,10 @@ public sealed class DocumentStore(SqliteConnection connection)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public long MaxRowId()
+    public long MaxRowId(SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT coalesce(max(rowid), 0) FROM documents";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }

@@ -42,7 +42,7 @@ public static class Migrations
         CREATE TABLE documents (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
-            doc_key TEXT NOT NULL UNIQUE,
+            doc_key TEXT NOT NULL,
             site TEXT NOT NULL,
             source_id TEXT,
             author TEXT,

@@ -109,6 +109,8 @@ public sealed class Workspace : IDisposable
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = 10000;
+            PRAGMA cache_size = -65536;
+            PRAGMA wal_autocheckpoint = 4000;
             """;
         command.ExecuteNonQuery();
         return connection;
