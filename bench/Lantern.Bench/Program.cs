@@ -34,7 +34,7 @@ Console.WriteLine($"ingest: {report.Added:N0} docs, {bytes / 1048576.0:N1} MB in
 
 using var search = new SearchService(workspace);
 var random = new Random(11);
-string[] terms = ["cocaine", "ketamine", "fentanyl", "netherlands", "stealth", "vacuum", "escrow", "pgp", "refund", "bulk", "pure", "pills"];
+var terms = Corpus.DomainWords;
 string[] templates =
 [
     "{0}", "{0} AND {1}", "{0} OR {1}", "\"{0} {1}\"~5", "{0}~", "{0}* AND NOT {1}", "site:market{2} AND {0}",
@@ -42,6 +42,7 @@ string[] templates =
 ];
 string[] countries = ["netherlands", "germany", "spain", "belgium"];
 var latencies = new List<double>(queryCount);
+var byTemplate = templates.ToDictionary(template => template, _ => new List<double>());
 for (var index = 0; index < queryCount + 50; index++)
 {
     var query = string.Format(CultureInfo.InvariantCulture, templates[index % templates.Length], terms[random.Next(terms.Length)], terms[random.Next(terms.Length)],
@@ -52,7 +53,14 @@ for (var index = 0; index < queryCount + 50; index++)
     if (index >= 50)
     {
         latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        byTemplate[templates[index % templates.Length]].Add(latencies[^1]);
     }
+}
+
+foreach (var (template, times) in byTemplate)
+{
+    times.Sort();
+    Console.WriteLine($"  {template,-45} p50 {times[times.Count / 2],7:N2} ms  max {times[^1],7:N2} ms");
 }
 
 latencies.Sort();
@@ -67,20 +75,48 @@ int Argument(string name, int fallback)
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-/// <summary>Marketplace-like JSON Lines in files of 50,000 documents, from a fixed seed.</summary>
+/// <summary>
+/// Marketplace-like JSON Lines in files of 50,000 documents, from a fixed seed. Words follow a
+/// Zipf distribution over a 20,000-word vocabulary, as natural text does: filler words are the most
+/// frequent, the market and drug terms that queries use sit at ranks 60 to 600, the long tail is
+/// made-up words.
+/// </summary>
 internal static class Corpus
 {
-    private static readonly string[] Words =
+    public static readonly string[] DomainWords =
     [
         "cocaine", "coke", "ketamine", "fentanyl", "mdma", "molly", "pills", "xanax", "bars", "oxy", "m30", "weed", "kush", "hash",
         "stealth", "vacuum", "sealed", "escrow", "refund", "reship", "pgp", "verify", "bulk", "sample", "pure", "uncut", "tested",
-        "ships", "from", "netherlands", "germany", "spain", "belgium", "to", "eu", "uk", "worldwide", "fast", "tracked", "price",
+        "ships", "netherlands", "germany", "spain", "belgium", "eu", "uk", "worldwide", "fast", "tracked", "price",
         "gram", "ounce", "discount", "vendor", "market", "review", "legit", "scam", "order", "package", "arrived", "days", "❄️", "💊", "🍁",
+    ];
+
+    private static readonly string[] Filler =
+    [
+        "the", "and", "to", "of", "a", "in", "for", "is", "on", "with", "it", "this", "that", "from", "you", "we", "my", "be", "are",
+        "was", "have", "at", "as", "not", "but", "all", "your", "can", "will", "just", "so", "if", "they", "one", "get", "very",
+        "good", "out", "up", "no", "more", "time", "what", "now", "new", "quality", "best", "again", "like", "only", "some", "any",
+        "also", "our", "here", "been", "after", "before", "when",
     ];
 
     public static long Write(string folder, int count, int seed)
     {
         var random = new Random(seed);
+        var vocabulary = Vocabulary(random);
+        var cumulative = new double[vocabulary.Length];
+        var sum = 0.0;
+        for (var rank = 0; rank < vocabulary.Length; rank++)
+        {
+            sum += 1.0 / Math.Pow(rank + 1, 1.07);
+            cumulative[rank] = sum;
+        }
+
+        string Word()
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * sum);
+            return vocabulary[index < 0 ? Math.Min(~index, vocabulary.Length - 1) : index];
+        }
+
         long bytes = 0;
         StreamWriter? writer = null;
         var text = new StringBuilder();
@@ -94,10 +130,10 @@ internal static class Corpus
             }
 
             text.Clear();
-            var length = random.Next(30, 90);
+            var length = random.Next(30, 120);
             for (var word = 0; word < length; word++)
             {
-                text.Append(Words[random.Next(Words.Length)]).Append(word % 12 == 11 ? ". " : " ");
+                text.Append(Word()).Append(word % 12 == 11 ? ". " : " ");
             }
 
             var line = JsonSerializer.Serialize(new
@@ -105,7 +141,7 @@ internal static class Corpus
                 id = index.ToString(CultureInfo.InvariantCulture),
                 site = $"market{index % 3 + 1}",
                 author = $"vendor{random.Next(500)}",
-                title = $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} {random.Next(1, 100)}g",
+                title = $"{DomainWords[random.Next(DomainWords.Length)]} {Word()} {random.Next(1, 100)}g",
                 text = text.ToString(),
                 posted_at = start.AddMinutes(random.Next(525_600)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 kind = index % 5 == 0 ? "post" : "listing",
@@ -116,5 +152,31 @@ internal static class Corpus
 
         writer?.Dispose();
         return bytes;
+    }
+
+    private static string[] Vocabulary(Random random)
+    {
+        const string consonants = "bcdfghjklmnprstvz";
+        const string vowels = "aeiou";
+        var words = new List<string>(Filler);
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count + made.Count < 20_000 - DomainWords.Length)
+        {
+            var builder = new StringBuilder();
+            for (var syllable = random.Next(2, 5); syllable > 0; syllable--)
+            {
+                builder.Append(consonants[random.Next(consonants.Length)]).Append(vowels[random.Next(vowels.Length)]);
+            }
+
+            made.Add(builder.ToString());
+        }
+
+        words.AddRange(made.Order(StringComparer.Ordinal));
+        foreach (var word in DomainWords)
+        {
+            words.Insert(random.Next(Filler.Length, 600), word);
+        }
+
+        return [.. words];
     }
 }
