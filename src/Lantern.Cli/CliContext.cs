@@ -91,6 +91,16 @@ public sealed class CliContext
         Out.MarkupLine($"[grey]Case[/] [bold]{Markup.Escape(info.Id)}[/] [grey]·[/] {Markup.Escape(info.Title)} [grey]· legal basis:[/] {Markup.Escape(info.LegalBasis)} [grey]· user:[/] {Markup.Escape(User)}");
     }
 
+    /// <summary>Says when stored mentions come from an older extractor, and how to refresh them.</summary>
+    public void WarnIfStale(Workspace workspace)
+    {
+        var stale = new MentionStore(workspace.Connection).StaleCount();
+        if (stale > 0)
+        {
+            Error.MarkupLine($"[yellow]warning:[/] {stale:N0} documents were extracted by an older selector extractor; run [bold]lantern reextract[/] to bring them up to date");
+        }
+    }
+
     public int Fail(string message, int exitCode = ExitCodes.BadInput)
     {
         Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");

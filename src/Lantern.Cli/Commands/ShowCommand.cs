@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Extraction;
 using Lantern.Storage;
 using Spectre.Console;
 
@@ -23,9 +24,26 @@ public static class ShowCommand
                 return context.Fail($"no document with id '{parse.GetValue(id)}' in this case");
             }
 
+            var mentionStore = new MentionStore(workspace.Connection);
+            var mentions = mentionStore.ForDocument(document.RowId);
             if (context.AsJson)
             {
-                context.WriteJson(document);
+                context.WriteJson(new
+                {
+                    document,
+                    mentions = mentions.Select(mention => new
+                    {
+                        type = mention.Type,
+                        value = mention.Value,
+                        raw = mention.Raw,
+                        start = mention.Start,
+                        end = mention.End,
+                        confidence = mention.Confidence,
+                        obfuscated = mention.Obfuscated,
+                        rule = mention.Rule,
+                    }),
+                    rejected = mentionStore.RejectedForDocument(document.RowId),
+                });
                 return ExitCodes.Success;
             }
 
@@ -60,10 +78,45 @@ public static class ShowCommand
 
             context.Out.Write(fields);
             context.Out.WriteLine();
-            context.Out.Write(new Panel(Markup.Escape(document.Text)).Header("text").Border(BoxBorder.Rounded));
+            context.Out.Write(new Panel(MarkSelectors(document.Text, mentions)).Header("text (selectors underlined)").Border(BoxBorder.Rounded));
             context.Out.WriteLine();
+            if (mentions.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("type", "value", "as written", "offsets", "confidence", "rule");
+                foreach (var mention in mentions)
+                {
+                    var raw = mention.Raw.ReplaceLineEndings(" ");
+                    table.AddRow(mention.Type, Markup.Escape(mention.Value), Markup.Escape(raw.Length > 50 ? raw[..47] + "…" : raw) + (mention.Obfuscated ? " [yellow](obfuscated)[/]" : string.Empty),
+                        $"{mention.Start}–{mention.End}", mention.Confidence.ToString("0.00"), mention.Rule);
+                }
+
+                context.Out.Write(table);
+                context.Out.WriteLine();
+            }
+
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The text with each mention underlined and coloured; overlapping mentions keep the first.</summary>
+    private static string MarkSelectors(string text, IReadOnlyList<Mention> mentions)
+    {
+        var builder = new System.Text.StringBuilder();
+        var position = 0;
+        foreach (var mention in mentions.OrderBy(mention => mention.Start))
+        {
+            if (mention.Start < position || mention.End > text.Length)
+            {
+                continue;
+            }
+
+            builder.Append(Markup.Escape(text[position..mention.Start]));
+            builder.Append("[underline green]").Append(Markup.Escape(text[mention.Start..mention.End])).Append("[/]");
+            position = mention.End;
+        }
+
+        builder.Append(Markup.Escape(text[position..]));
+        return builder.ToString();
     }
 }

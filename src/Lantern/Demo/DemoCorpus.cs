@@ -439,7 +439,8 @@ public sealed class DemoCorpus
                 else if (index % 3 == 1)
                 {
                     text.Add(" or text ");
-                    text.Selector("phone", vendor.Phone, SelectorForge.WritePhone(vendor.Phone, national: true));
+                    // Dutch numbers are written the Dutch way in a Dutch channel; foreign ones keep their country code.
+                    text.Selector("phone", vendor.Phone, SelectorForge.WritePhone(vendor.Phone, national: vendor.Region == "NL"));
                 }
 
                 text.Add($"\n{vendor.Signature}");

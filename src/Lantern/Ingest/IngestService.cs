@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Lantern.Extraction;
 using Lantern.Search;
 using Lantern.Storage;
 
@@ -47,6 +48,7 @@ public sealed class IngestService(Workspace workspace)
     private static readonly TimeSpan IndexCommitInterval = TimeSpan.FromSeconds(5);
 
     private readonly DocumentStore store = new(workspace.Connection);
+    private readonly MentionStore mentions = new(workspace.Connection);
 
     public IngestReport Run(IngestRequest request, Action<IngestProblem>? onProblem = null, Action<IngestProgress>? onProgress = null)
     {
@@ -71,7 +73,8 @@ public sealed class IngestService(Workspace workspace)
         long bytesBefore = 0;
         long added = 0;
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
-        index.CatchUp(store);
+        index.CatchUp(store, mentions);
+        new Reextraction(workspace, index).Run();
         using var indexer = new BackgroundIndexer(index, IndexCommitInterval);
         var options = new ReadOptions(request.Site, request.ColumnMap);
 
@@ -136,6 +139,8 @@ public sealed class IngestService(Workspace workspace)
 
         int addedCount = 0, versions = 0, duplicates = 0, errors = 0;
         var batch = new List<SourceDocument>(request.BatchSize);
+        var extractions = new List<ExtractionResult>(request.BatchSize);
+        var extractionContext = new ExtractionContext(workspace.Case.Region, InTelegramExport: reader.Format == "telegram");
         long position = 0;
         foreach (var item in reader.Read(source, options))
         {
@@ -151,6 +156,7 @@ public sealed class IngestService(Workspace workspace)
             }
 
             batch.Add(item.Document!);
+            extractions.Add(SelectorExtractor.Extract(item.Document!.Text, extractionContext));
             position = item.Document!.Location.ByteEnd;
             if (batch.Count >= request.BatchSize)
             {
@@ -170,10 +176,10 @@ public sealed class IngestService(Workspace workspace)
                 return;
             }
 
-            var storedBatch = new List<StoredDocument>(batch.Count);
-            foreach (var (outcome, stored) in store.AddBatch(batch, source, sourceId, request.User, DateTimeOffset.UtcNow))
+            var storedBatch = new List<StoredItem>(batch.Count);
+            foreach (var stored in store.AddBatch(batch, extractions, source, sourceId, request.User, DateTimeOffset.UtcNow))
             {
-                switch (outcome)
+                switch (stored.Outcome)
                 {
                     case StoreOutcome.Added:
                         addedCount++;
@@ -186,7 +192,7 @@ public sealed class IngestService(Workspace workspace)
                         break;
                 }
 
-                if (stored is not null)
+                if (stored.Document is not null)
                 {
                     storedBatch.Add(stored);
                 }
@@ -194,6 +200,7 @@ public sealed class IngestService(Workspace workspace)
 
             indexer.Enqueue(storedBatch);
             batch.Clear();
+            extractions.Clear();
         }
     }
 
@@ -308,7 +315,7 @@ public sealed class IngestService(Workspace workspace)
     /// </summary>
     private sealed class BackgroundIndexer : IDisposable
     {
-        private readonly BlockingCollection<List<StoredDocument>> queue = new(boundedCapacity: 4);
+        private readonly BlockingCollection<List<StoredItem>> queue = new(boundedCapacity: 4);
         private readonly Task worker;
 
         public BackgroundIndexer(DocumentIndex index, TimeSpan commitInterval) =>
@@ -317,9 +324,9 @@ public sealed class IngestService(Workspace workspace)
                 var sinceCommit = Stopwatch.StartNew();
                 foreach (var batch in queue.GetConsumingEnumerable())
                 {
-                    foreach (var document in batch)
+                    foreach (var item in batch)
                     {
-                        index.Add(document);
+                        index.Add(item.Document!, item.Mentions);
                     }
 
                     if (sinceCommit.Elapsed > commitInterval)
@@ -330,7 +337,7 @@ public sealed class IngestService(Workspace workspace)
                 }
             }, TaskCreationOptions.LongRunning);
 
-        public void Enqueue(List<StoredDocument> batch)
+        public void Enqueue(List<StoredItem> batch)
         {
             if (worker.IsFaulted)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lantern.Extraction;
 using Lantern.Storage;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -68,9 +69,9 @@ public sealed class DocumentIndex : IDisposable
     /// commit's row mark, so a row beyond the mark is never in the index and a plain add cannot
     /// duplicate it.
     /// </summary>
-    public void Add(StoredDocument document)
+    public void Add(StoredDocument document, IReadOnlyList<Mention> mentions)
     {
-        writer.AddDocument(ToLucene(document));
+        writer.AddDocument(ToLucene(document, mentions));
         lastRowId = Math.Max(lastRowId, document.RowId);
     }
 
@@ -81,13 +82,17 @@ public sealed class DocumentIndex : IDisposable
         writer.Commit();
     }
 
+    /// <summary>Re-indexes a document already in the index, after its mentions changed.</summary>
+    public void Replace(StoredDocument document, IReadOnlyList<Mention> mentions) =>
+        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document, mentions));
+
     /// <summary>Indexes the documents SQLite holds beyond the last commit; returns how many.</summary>
-    public int CatchUp(DocumentStore store)
+    public int CatchUp(DocumentStore store, MentionStore mentions)
     {
         var count = 0;
-        foreach (var document in store.After(lastRowId))
+        foreach (var document in store.After(lastRowId).ToList())
         {
-            Add(document);
+            Add(document, mentions.ForDocument(document.RowId));
             count++;
         }
 
@@ -104,7 +109,7 @@ public sealed class DocumentIndex : IDisposable
 
     private static readonly FieldType PostedAtType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PostedAtPrecisionStep };
 
-    public static Document ToLucene(StoredDocument document)
+    public static Document ToLucene(StoredDocument document, IReadOnlyList<Mention> mentions)
     {
         var fields = new Document
         {
@@ -130,6 +135,11 @@ public sealed class DocumentIndex : IDisposable
         }
 
         fields.Add(new NumericDocValuesField(IndexFields.PostedAtSort, posted));
+        foreach (var key in mentions.Select(mention => mention.Key).Distinct(StringComparer.Ordinal))
+        {
+            fields.Add(new StringField(IndexFields.Selector, key, Field.Store.NO));
+        }
+
         return fields;
     }
 

@@ -21,6 +21,12 @@ public sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (fieldName == IndexFields.Selector)
+        {
+            var exact = new KeywordTokenizer(reader);
+            return new TokenStreamComponents(exact, exact);
+        }
+
         Tokenizer tokenizer = KeywordFields.Contains(fieldName) ? new KeywordTokenizer(reader) : new LanternTokenizer(reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
@@ -39,4 +45,7 @@ public static class IndexFields
     public const string Kind = "kind";
     public const string PostedAt = "posted_at";
     public const string PostedAtSort = "posted_at_sort";
+
+    /// <summary>The document's selectors as <c>type:value</c>, exact (base58 addresses are case-sensitive).</summary>
+    public const string Selector = "selector";
 }

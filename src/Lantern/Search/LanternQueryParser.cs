@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Lantern.Extraction;
+using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 
@@ -17,12 +19,14 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
     private static readonly Dictionary<string, float> Boosts = new() { [IndexFields.Title] = 2f, [IndexFields.Text] = 1f };
 
     private readonly SlangLexicon? lexicon;
+    private readonly string? defaultRegion;
     private readonly List<string> expandedTerms = [];
 
-    public LanternQueryParser(LanternAnalyzer analyzer, SlangLexicon? lexicon)
+    public LanternQueryParser(LanternAnalyzer analyzer, SlangLexicon? lexicon, string? defaultRegion = null)
         : base(LanternAnalyzer.Version, DefaultFields, analyzer, Boosts)
     {
         this.lexicon = lexicon;
+        this.defaultRegion = defaultRegion;
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = true;
         LowercaseExpandedTerms = true;
@@ -47,6 +51,11 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         if (field == IndexFields.PostedAt)
         {
             return DateQuery(queryText, queryText, true, true);
+        }
+
+        if (SelectorQuery(field, queryText) is { } selector)
+        {
+            return selector;
         }
 
         if (lexicon is not null && (field is null || field is IndexFields.Title or IndexFields.Text))
@@ -75,14 +84,75 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         return base.GetFieldQuery(field!, queryText, quoted);
     }
 
+    /// <summary>Quoted values reach the parser here ("…"~slop); selectors and dates take them whole.</summary>
+    protected override Query GetFieldQuery(string field, string queryText, int slop)
+    {
+        if (field == IndexFields.PostedAt)
+        {
+            return DateQuery(queryText, queryText, true, true);
+        }
+
+        return SelectorQuery(field, queryText) ?? base.GetFieldQuery(field, queryText, slop);
+    }
+
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
         field == IndexFields.PostedAt
             ? DateQuery(part1, part2, startInclusive, endInclusive)
             : base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
 
-    protected override Query GetWildcardQuery(string field, string termStr) => base.GetWildcardQuery(field, Fold(termStr));
+    protected override Query GetWildcardQuery(string field, string termStr) =>
+        IsSelectorField(field) ? new WildcardQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}")) : base.GetWildcardQuery(field, Fold(termStr));
 
-    protected override Query GetPrefixQuery(string field, string termStr) => base.GetPrefixQuery(field, Fold(termStr));
+    protected override Query GetPrefixQuery(string field, string termStr) =>
+        IsSelectorField(field) ? new PrefixQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}")) : base.GetPrefixQuery(field, Fold(termStr));
+
+    private static bool IsSelectorField(string? field) => field is not null && SelectorTypes.All.Contains(field);
+
+    /// <summary>Base58 wallets are case-sensitive; every other selector is stored in one case.</summary>
+    private static string SelectorCase(string type, string partial) => type switch
+    {
+        SelectorTypes.Btc when !partial.StartsWith("bc1", StringComparison.OrdinalIgnoreCase) => partial,
+        SelectorTypes.Xmr => partial,
+        SelectorTypes.Pgp or SelectorTypes.Threema => partial.ToUpperInvariant(),
+        _ => partial.ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// <c>btc:1Fs…</c>, <c>email:X@Y.org</c>, <c>phone:"+31 6 1234 5678"</c> or <c>selector:"onion:abc….onion"</c>:
+    /// documents that mention the selector, whatever way it was written in them.
+    /// </summary>
+    private Query? SelectorQuery(string? field, string text)
+    {
+        string type;
+        if (field == IndexFields.Selector)
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                throw new ParseException($"selector:\"{text}\" needs the form type:value, e.g. selector:\"btc:bc1q…\"");
+            }
+
+            type = text[..colon].Trim().ToLowerInvariant();
+            text = text[(colon + 1)..];
+        }
+        else if (IsSelectorField(field))
+        {
+            type = field!;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (type == SelectorTypes.Phone && text.Trim().All(char.IsAsciiDigit) && !text.Trim().StartsWith('0'))
+        {
+            // The query syntax takes a leading + as an operator; a bare international number means +number.
+            text = "+" + text.Trim();
+        }
+
+        var value = SelectorExtractor.Normalize(type, text, defaultRegion) ?? text;
+        return new TermQuery(new Term(IndexFields.Selector, $"{type}:{value}"));
+    }
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(field, Fold(termStr), minSimilarity);
 

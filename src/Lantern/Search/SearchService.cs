@@ -45,9 +45,11 @@ public sealed class SearchService : IDisposable
     private readonly Lucene.Net.Store.Directory directory;
     private readonly DirectoryReader? reader;
     private readonly LanternAnalyzer analyzer = new();
+    private readonly string? region;
 
     public SearchService(Workspace workspace)
     {
+        region = workspace.Case.Region;
         store = new DocumentStore(workspace.Connection);
         directory = FSDirectory.Open(workspace.IndexPath);
         CatchUpIfIdle(workspace);
@@ -56,7 +58,7 @@ public sealed class SearchService : IDisposable
 
     public SearchResults Search(SearchRequest request)
     {
-        var parser = new LanternQueryParser(analyzer, request.ExpandSlang ? SlangLexicon.Default : null);
+        var parser = new LanternQueryParser(analyzer, request.ExpandSlang ? SlangLexicon.Default : null, region);
         Query query;
         try
         {
@@ -126,7 +128,7 @@ public sealed class SearchService : IDisposable
         try
         {
             using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
-            index.CatchUp(store);
+            index.CatchUp(store, new MentionStore(workspace.Connection));
         }
         catch (LockObtainFailedException)
         {

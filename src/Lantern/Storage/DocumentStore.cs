@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Lantern.Extraction;
 using Lantern.Ingest;
 using Microsoft.Data.Sqlite;
 
@@ -14,6 +15,9 @@ public enum StoreOutcome
     AddedAsNewVersion,
     Duplicate,
 }
+
+/// <summary>What the store did with one document, the stored row, and the mentions stored with it.</summary>
+public sealed record StoredItem(StoreOutcome Outcome, StoredDocument? Document, IReadOnlyList<Mention> Mentions);
 
 /// <summary>
 /// The documents table. A document is identified by site + source id where the data gives one,
@@ -40,11 +44,16 @@ public sealed class DocumentStore(SqliteConnection connection)
     public static string DocumentId(string identityKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identityKey)))[..16];
 
-    /// <summary>Stores a batch in one transaction and returns, for each document, what happened and the stored row.</summary>
-    public IReadOnlyList<(StoreOutcome Outcome, StoredDocument? Stored)> AddBatch(
-        IReadOnlyList<SourceDocument> documents, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
+    /// <summary>
+    /// Stores a batch with the selectors extracted from each document in one transaction, so a
+    /// document is never stored without its mentions; returns, for each document, what happened.
+    /// </summary>
+    public IReadOnlyList<StoredItem> AddBatch(
+        IReadOnlyList<SourceDocument> documents, IReadOnlyList<ExtractionResult> extractions, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
     {
-        var results = new List<(StoreOutcome, StoredDocument?)>(documents.Count);
+        var results = new List<StoredItem>(documents.Count);
+        var mentions = new MentionStore(connection);
+        var selectorIds = new Dictionary<string, long>(StringComparer.Ordinal);
         using var transaction = connection.BeginTransaction();
         using var lookup = connection.CreateCommand();
         lookup.Transaction = transaction;
@@ -55,15 +64,16 @@ public sealed class DocumentStore(SqliteConnection connection)
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO documents (rowid, id, doc_key, site, source_id, author, title, text, posted_at, url, kind, thread, metadata,
-                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by)
+                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, extractor_version)
             VALUES ($rowid, $id, $key, $site, $source_id, $author, $title, $text, $posted_at, $url, $kind, $thread, $metadata,
-                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by)
+                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by, $extractor_version)
             ON CONFLICT (id) DO NOTHING
             """;
         var names = new[]
         {
             "$rowid", "$id", "$key", "$site", "$source_id", "$author", "$title", "$text", "$posted_at", "$url", "$kind", "$thread", "$metadata",
             "$hash", "$source_file", "$source_path", "$source_sha256", "$line", "$record", "$byte_start", "$byte_end", "$ingested_at", "$ingested_by",
+            "$extractor_version",
         };
         var parameters = names.ToDictionary(name => name, name => insert.Parameters.Add(name, SqliteType.Text));
         var ingestedAt = now.ToString("O", CultureInfo.InvariantCulture);
@@ -76,9 +86,11 @@ public sealed class DocumentStore(SqliteConnection connection)
         Set("$source_sha256", file.Sha256);
         Set("$ingested_at", ingestedAt);
         Set("$ingested_by", user);
+        Set("$extractor_version", SelectorExtractor.Version);
 
-        foreach (var document in documents)
+        for (var index = 0; index < documents.Count; index++)
         {
+            var document = documents[index];
             var hash = ContentHash(document);
             var key = IdentityKey(document, hash);
             Set("$site", document.Site);
@@ -106,11 +118,12 @@ public sealed class DocumentStore(SqliteConnection connection)
                 Set("$key", key);
                 if (insert.ExecuteNonQuery() == 1)
                 {
-                    results.Add((outcome, new StoredDocument(
+                    mentions.Insert(transaction, nextRowId, extractions[index], selectorIds);
+                    results.Add(new StoredItem(outcome, new StoredDocument(
                         nextRowId++, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
                         document.Url, document.Kind, document.Thread, document.Metadata, hash,
                         new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
-                            document.Location.ByteStart, document.Location.ByteEnd, now, user))));
+                            document.Location.ByteStart, document.Location.ByteEnd, now, user)), extractions[index].Mentions));
                     break;
                 }
 
@@ -122,7 +135,7 @@ public sealed class DocumentStore(SqliteConnection connection)
                 var (existingKey, existingHash) = (reader.GetString(0), reader.GetString(1));
                 if (existingKey == key && existingHash == hash)
                 {
-                    results.Add((StoreOutcome.Duplicate, null));
+                    results.Add(new StoredItem(StoreOutcome.Duplicate, null, []));
                     break;
                 }
 
@@ -178,6 +191,27 @@ public sealed class DocumentStore(SqliteConnection connection)
         }
 
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>Documents by row id with the format they were read from (which tells how to extract them).</summary>
+    public IReadOnlyList<(StoredDocument Document, string Format)> GetWithFormat(IReadOnlyList<long> rowIds)
+    {
+        if (rowIds.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        var columns = string.Join(", ", Columns.Split(", ").Select(column => "d." + column));
+        command.CommandText = $"SELECT {columns}, s.format FROM documents d JOIN sources s ON s.id = d.source_file WHERE d.rowid IN ({string.Join(',', rowIds)}) ORDER BY d.rowid";
+        using var reader = command.ExecuteReader();
+        var documents = new List<(StoredDocument, string)>();
+        while (reader.Read())
+        {
+            documents.Add((Read(reader), reader.GetString(21)));
+        }
+
+        return documents;
     }
 
     /// <summary>Documents stored after a row id, in order: how the index catches up after an interrupted run.</summary>

@@ -74,6 +74,38 @@ public static class Migrations
             at TEXT NOT NULL
         );
         """,
+        """
+        ALTER TABLE documents ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE selectors (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            UNIQUE (type, value)
+        );
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            selector INTEGER NOT NULL REFERENCES selectors(id),
+            raw TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            obfuscated INTEGER NOT NULL,
+            rule TEXT NOT NULL
+        );
+        CREATE INDEX mentions_document ON mentions(document);
+        CREATE INDEX mentions_selector ON mentions(selector);
+        CREATE TABLE rejected_candidates (
+            id INTEGER PRIMARY KEY,
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX rejected_candidates_document ON rejected_candidates(document);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;
@@ -81,6 +113,11 @@ public static class Migrations
     public static void Apply(SqliteConnection connection)
     {
         var current = CurrentVersion(connection);
+        if (current == Steps.Length)
+        {
+            return;
+        }
+
         if (current > Steps.Length)
         {
             throw new WorkspaceException(

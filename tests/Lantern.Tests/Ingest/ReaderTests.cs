@@ -6,7 +6,7 @@ namespace Lantern.Tests.Ingest;
 
 public sealed class ReaderTests
 {
-    private static readonly string SharedSamples = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/samples"));
+    private static readonly string SharedSamples = SharedData.Data("samples");
 
     [Fact]
     public void JsonLinesKeepsFieldsMetadataAndExactByteRanges()

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Lantern.Demo;
+using Lantern.Storage;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var truth = new Option<string>("--truth")
+        {
+            Description = "Ground-truth file (the demo writes corpus/ground-truth.json beside its workspace)",
+            Required = true,
+        };
+        var extraction = new Command("extraction", "Score the selectors stored in the workspace against a ground truth: precision and recall per type, " +
+            "recall on obfuscated forms, and checksum-invalid look-alikes accepted (which must be none).\n" +
+            "Example: lantern eval extraction -w lantern-demo/workspace --truth lantern-demo/corpus/ground-truth.json")
+        {
+            truth,
+        };
+        extraction.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var groundTruth = GroundTruthFile.Read(parse.GetValue(truth)!);
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            context.WarnIfStale(workspace);
+            var score = ExtractionScore.Compute(groundTruth, new MentionStore(workspace.Connection).All());
+            if (context.AsJson)
+            {
+                context.WriteJson(new
+                {
+                    by_type = score.ByType.Select(Row),
+                    overall = Row(score.Overall),
+                    obfuscated = new { found = score.ObfuscatedFound, total = score.ObfuscatedTotal, recall = score.ObfuscatedRecall },
+                    look_alikes = new { accepted = score.LookAlikesAccepted, total = score.LookAlikesTotal },
+                    false_positives = score.FalsePositiveExamples,
+                    false_negatives = score.FalseNegativeExamples,
+                });
+            }
+            else
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("type");
+                foreach (var column in new[] { "true +", "false +", "false −", "precision", "recall" })
+                {
+                    table.AddColumn(new TableColumn(column).RightAligned());
+                }
+
+                foreach (var row in score.ByType.Append(score.Overall))
+                {
+                    table.AddRow(row.Type == "all" ? "[bold]all[/]" : row.Type, row.TruePositives.ToString("N0"), row.FalsePositives.ToString("N0"),
+                        row.FalseNegatives.ToString("N0"), row.Precision.ToString("0.000"), row.Recall.ToString("0.000"));
+                }
+
+                context.Out.Write(table);
+                context.Out.MarkupLine($"obfuscated forms found: {score.ObfuscatedFound}/{score.ObfuscatedTotal} (recall {score.ObfuscatedRecall:0.000})");
+                context.Out.MarkupLine($"checksum-invalid look-alikes accepted: {(score.LookAlikesAccepted == 0 ? "[green]0[/]" : $"[red]{score.LookAlikesAccepted}[/]")} of {score.LookAlikesTotal}");
+                foreach (var example in score.FalsePositiveExamples)
+                {
+                    context.Out.MarkupLine($"[grey]false positive:[/] {Markup.Escape(example)}");
+                }
+
+                foreach (var example in score.FalseNegativeExamples)
+                {
+                    context.Out.MarkupLine($"[grey]missed:[/] {Markup.Escape(example)}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction };
+    }
+
+    private static object Row(TypeScore score) => new
+    {
+        type = score.Type,
+        true_positives = score.TruePositives,
+        false_positives = score.FalsePositives,
+        false_negatives = score.FalseNegatives,
+        precision = score.Precision,
+        recall = score.Recall,
+    };
+}

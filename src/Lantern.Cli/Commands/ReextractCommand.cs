@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Lantern.Extraction;
+using Lantern.Search;
+using Lantern.Storage;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class ReextractCommand
+{
+    public static Command Create()
+    {
+        var all = new Option<bool>("--all") { Description = "Extract every document again, not only those extracted by an older extractor" };
+        var command = new Command("reextract", $"Extract selectors again with this Lantern's extractor (version {SelectorExtractor.Version}), replacing stored mentions. " +
+            "Ingest does this by itself for documents an older extractor read; use --all after changing the case's phone region.")
+        {
+            all,
+        };
+        command.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            if (parse.GetValue(all))
+            {
+                using var reset = workspace.Connection.CreateCommand();
+                reset.CommandText = "UPDATE documents SET extractor_version = 0";
+                reset.ExecuteNonQuery();
+            }
+
+            using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
+            index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
+            var count = context.Out.Status().Start("Extracting…", status =>
+                new Reextraction(workspace, index).Run(done => status.Status($"Extracting… {done:N0} documents")));
+            if (context.AsJson)
+            {
+                context.WriteJson(new { documents = count, extractor_version = SelectorExtractor.Version });
+            }
+            else
+            {
+                context.Out.MarkupLine(count == 0 ? "Every document is already extracted by the current extractor." : $"Extracted [bold]{count:N0}[/] documents again.");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Lantern.Demo;
+
+/// <summary>Reads a ground-truth file as the demo writes it.</summary>
+public static class GroundTruthFile
+{
+    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static GroundTruth Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GroundTruth>(File.ReadAllText(path), Options)
+                ?? throw new ArgumentException($"{path}: empty ground-truth file");
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"{path}: not a Lantern ground-truth file ({exception.Message})", exception);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new ArgumentException($"{path}: no such file");
+        }
+    }
+}

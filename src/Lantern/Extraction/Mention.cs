@@ -1,0 +1,48 @@
+namespace Lantern.Extraction;
+
+/// <summary>The selector types of DESIGN §4.</summary>
+public static class SelectorTypes
+{
+    public const string Email = "email";
+    public const string Phone = "phone";
+    public const string Ipv4 = "ipv4";
+    public const string Ipv6 = "ipv6";
+    public const string Onion = "onion";
+    public const string Url = "url";
+    public const string Btc = "btc";
+    public const string Eth = "eth";
+    public const string Xmr = "xmr";
+    public const string Pgp = "pgp";
+    public const string Telegram = "telegram";
+    public const string Session = "session";
+    public const string Wickr = "wickr";
+    public const string Threema = "threema";
+    public const string Signal = "signal";
+
+    public static readonly IReadOnlyList<string> All =
+        [Email, Phone, Ipv4, Ipv6, Onion, Url, Btc, Eth, Xmr, Pgp, Telegram, Session, Wickr, Threema, Signal];
+}
+
+/// <summary>
+/// One occurrence of a selector in a text. <see cref="Start"/> and <see cref="End"/> are UTF-16
+/// indices into the text (as .NET strings count), end exclusive: <c>text[Start..End] == Raw</c>.
+/// </summary>
+public sealed record Mention(string Type, string Value, string Raw, int Start, int End, double Confidence, bool Obfuscated, string Rule)
+{
+    /// <summary>The selector as DESIGN §7 writes it: <c>type:value</c>.</summary>
+    public string Key => $"{Type}:{Value}";
+}
+
+/// <summary>Something that looked like a selector but failed validation, and why; never shown as a selector.</summary>
+public sealed record RejectedCandidate(string Type, string Raw, int Start, int End, string Reason);
+
+/// <summary>What the extractor knows about where a text comes from.</summary>
+public sealed record ExtractionContext(string? DefaultRegion = null, bool InTelegramExport = false)
+{
+    public static ExtractionContext Default { get; } = new();
+}
+
+public sealed record ExtractionResult(IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected)
+{
+    public static ExtractionResult Empty { get; } = new([], []);
+}

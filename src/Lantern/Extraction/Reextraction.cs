@@ -1,0 +1,56 @@
+using Lantern.Search;
+using Lantern.Storage;
+
+namespace Lantern.Extraction;
+
+/// <summary>
+/// Extracts again the documents whose mentions came from an older extractor version (or from none),
+/// replacing their mentions in SQLite and their selectors in the index, batch by batch.
+/// </summary>
+public sealed class Reextraction(Workspace workspace, DocumentIndex index)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Returns how many documents were extracted again.</summary>
+    public int Run(Action<int>? onProgress = null)
+    {
+        var documents = new DocumentStore(workspace.Connection);
+        var mentions = new MentionStore(workspace.Connection);
+        var total = 0;
+        while (true)
+        {
+            var stale = mentions.Stale(BatchSize);
+            if (stale.Count == 0)
+            {
+                break;
+            }
+
+            var batch = documents.GetWithFormat(stale)
+                .Select(pair => (pair.Document, Result: SelectorExtractor.Extract(pair.Document.Text, new ExtractionContext(workspace.Case.Region, pair.Format == "telegram"))))
+                .ToList();
+            // The index first: if the run dies between the two commits, SQLite still marks these
+            // documents stale and the next run redoes them, which gives the same result.
+            foreach (var (document, result) in batch)
+            {
+                index.Replace(document, result.Mentions);
+            }
+
+            index.Commit();
+            using (var transaction = workspace.Connection.BeginTransaction())
+            {
+                var selectorIds = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (document, result) in batch)
+                {
+                    mentions.Replace(transaction, document.RowId, result, selectorIds);
+                }
+
+                transaction.Commit();
+            }
+
+            total += batch.Count;
+            onProgress?.Invoke(total);
+        }
+
+        return total;
+    }
+}
