@@ -2,13 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lantern.Bench;
 using Lantern.Cases;
 using Lantern.Ingest;
 using Lantern.Search;
 using Lantern.Storage;
 
-// Whole-process benchmark of ingest and search on a generated corpus.
-// Usage: dotnet run -c Release --project bench/Lantern.Bench -- [--docs N] [--queries N] [--dir DIR]
+// Whole-process benchmarks.
+// Ingest and search on a generated corpus:  dotnet run -c Release --project bench/Lantern.Bench -- [--docs N] [--queries N] [--dir DIR]
+// Selector extraction on the demo corpus:   dotnet run -c Release --project bench/Lantern.Bench -- extraction [--megabytes N]
+if (args.FirstOrDefault() == "extraction")
+{
+    return ExtractionBenchmark.Run(Argument("--megabytes", 50));
+}
+
 var documents = Argument("--docs", 200_000);
 var queryCount = Argument("--queries", 1_000);
 var root = args.SkipWhile(arg => arg != "--dir").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"lantern-bench-{documents}");

@@ -53,25 +53,60 @@ public static class Base58Check
         return new string(chars.ToArray());
     }
 
+    /// <summary>Decodes Base58 without big integers: the digits are multiplied into a byte array, most significant first.</summary>
     public static byte[]? DecodePlain(string text)
     {
-        BigInteger value = 0;
-        foreach (var character in text)
+        var leadingZeros = 0;
+        while (leadingZeros < text.Length && text[leadingZeros] == '1')
         {
-            var digit = Alphabet.IndexOf(character, StringComparison.Ordinal);
+            leadingZeros++;
+        }
+
+        Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var length = 0;
+        foreach (var character in text.AsSpan(leadingZeros))
+        {
+            var digit = character < 128 ? DigitValues[character] : -1;
             if (digit < 0)
             {
                 return null;
             }
 
-            value = value * 58 + digit;
+            var carry = digit;
+            for (var index = 0; index < length; index++)
+            {
+                carry += buffer[index] * 58;
+                buffer[index] = (byte)carry;
+                carry >>= 8;
+            }
+
+            while (carry > 0)
+            {
+                buffer[length++] = (byte)carry;
+                carry >>= 8;
+            }
         }
 
-        var leadingZeros = text.TakeWhile(character => character == '1').Count();
-        var body = value.IsZero ? [] : value.ToByteArray(isUnsigned: true, isBigEndian: true);
-        var result = new byte[leadingZeros + body.Length];
-        body.CopyTo(result, leadingZeros);
+        var result = new byte[leadingZeros + length];
+        for (var index = 0; index < length; index++)
+        {
+            result[leadingZeros + index] = buffer[length - 1 - index];
+        }
+
         return result;
+    }
+
+    private static readonly sbyte[] DigitValues = BuildDigitValues();
+
+    private static sbyte[] BuildDigitValues()
+    {
+        var values = Enumerable.Repeat((sbyte)-1, 128).ToArray();
+        for (var index = 0; index < Alphabet.Length; index++)
+        {
+            values[Alphabet[index]] = (sbyte)index;
+        }
+
+        return values;
     }
 
     private static byte[] Checksum(ReadOnlySpan<byte> payload) => SHA256.HashData(SHA256.HashData(payload))[..4];

@@ -32,12 +32,24 @@ public static class Bech32
     /// <summary>Splits a bech32 string into human-readable part and 5-bit data (checksum removed), or null when invalid.</summary>
     public static (string Hrp, byte[] Data, Encoding Encoding)? Decode(string text)
     {
-        if (text.Length > 90 || text.Any(c => c < 33 || c > 126))
+        if (text.Length > 90)
         {
             return null;
         }
 
-        if (text.Any(char.IsLower) && text.Any(char.IsUpper))
+        bool hasLower = false, hasUpper = false;
+        foreach (var c in text)
+        {
+            if (c is < (char)33 or > (char)126)
+            {
+                return null;
+            }
+
+            hasLower |= char.IsAsciiLetterLower(c);
+            hasUpper |= char.IsAsciiLetterUpper(c);
+        }
+
+        if (hasLower && hasUpper)
         {
             return null;
         }
@@ -62,7 +74,7 @@ public static class Bech32
             data[index] = (byte)value;
         }
 
-        var polymod = Polymod(ExpandHrp(hrp).Concat(data));
+        var polymod = Polymod(hrp, data);
         Encoding? encoding = polymod == Bech32Constant ? Encoding.Bech32 : polymod == Bech32mConstant ? Encoding.Bech32m : null;
         return encoding is { } found ? (hrp, data[..^6], found) : null;
     }
@@ -142,8 +154,7 @@ public static class Bech32
 
     private static byte[] CreateChecksum(string hrp, byte[] data, Encoding encoding)
     {
-        var values = ExpandHrp(hrp).Concat(data).Concat(new byte[6]);
-        var polymod = Polymod(values) ^ (encoding == Encoding.Bech32 ? Bech32Constant : Bech32mConstant);
+        var polymod = Polymod(hrp, [.. data, 0, 0, 0, 0, 0, 0]) ^ (encoding == Encoding.Bech32 ? Bech32Constant : Bech32mConstant);
         var checksum = new byte[6];
         for (var index = 0; index < 6; index++)
         {
@@ -153,26 +164,43 @@ public static class Bech32
         return checksum;
     }
 
-    private static IEnumerable<byte> ExpandHrp(string hrp) =>
-        hrp.Select(c => (byte)(c >> 5)).Append((byte)0).Concat(hrp.Select(c => (byte)(c & 31)));
-
-    private static uint Polymod(IEnumerable<byte> values)
+    /// <summary>The BCH checksum over the expanded human-readable part (high bits, 0, low bits) and the data.</summary>
+    private static uint Polymod(string hrp, ReadOnlySpan<byte> data)
     {
-        uint[] generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
         uint checksum = 1;
-        foreach (var value in values)
+        foreach (var c in hrp)
         {
-            var top = checksum >> 25;
-            checksum = ((checksum & 0x1ffffff) << 5) ^ value;
-            for (var index = 0; index < 5; index++)
+            checksum = Step(checksum, (byte)(c >> 5));
+        }
+
+        checksum = Step(checksum, 0);
+        foreach (var c in hrp)
+        {
+            checksum = Step(checksum, (byte)(c & 31));
+        }
+
+        foreach (var value in data)
+        {
+            checksum = Step(checksum, value);
+        }
+
+        return checksum;
+    }
+
+    private static uint Step(uint checksum, byte value)
+    {
+        var top = checksum >> 25;
+        checksum = ((checksum & 0x1ffffff) << 5) ^ value;
+        for (var index = 0; index < 5; index++)
+        {
+            if (((top >> index) & 1) != 0)
             {
-                if (((top >> index) & 1) != 0)
-                {
-                    checksum ^= generator[index];
-                }
+                checksum ^= Generator[index];
             }
         }
 
         return checksum;
     }
+
+    private static readonly uint[] Generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 }

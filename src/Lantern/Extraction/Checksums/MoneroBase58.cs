@@ -50,7 +50,7 @@ public static class MoneroBase58
             }
 
             var byteCount = length == 11 ? 8 : lastSize;
-            BigInteger value = 0;
+            UInt128 value = 0;
             for (var index = start; index < start + length; index++)
             {
                 var digit = Base58Check.Alphabet.IndexOf(text[index], StringComparison.Ordinal);
@@ -59,17 +59,18 @@ public static class MoneroBase58
                     return null;
                 }
 
-                value = value * 58 + digit;
+                value = value * 58 + (uint)digit;
             }
 
-            if (value >= BigInteger.One << (8 * byteCount))
+            if (value >> (8 * byteCount) != 0)
             {
                 return null;
             }
 
-            var bytes = value.IsZero ? [] : value.ToByteArray(isUnsigned: true, isBigEndian: true);
-            result.AddRange(new byte[byteCount - bytes.Length]);
-            result.AddRange(bytes);
+            for (var shift = 8 * (byteCount - 1); shift >= 0; shift -= 8)
+            {
+                result.Add((byte)(value >> shift));
+            }
         }
 
         return result.ToArray();
