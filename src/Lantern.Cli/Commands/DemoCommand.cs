@@ -60,14 +60,25 @@ public static class DemoCommand
             Tour(context, search, "\"ships from netherlands\" AND kind:listing", expand: false, "A phrase, restricted to marketplace listings");
             Tour(context, search, "author:greendragon", expand: false, "Everything posted under one name, on every site (note the impostor on ironbridge)");
             Tour(context, search, "💊 OR 🅿️", expand: false, "Emoji are searchable drug codes");
+            var topSelector = new MentionStore(workspace.Connection).Summaries(null, 2, 50).FirstOrDefault(summary => summary.Handles >= 2 && summary.Handles <= 5);
+            if (topSelector is not null)
+            {
+                Tour(context, search, $"{topSelector.Type}:\"{topSelector.Value}\"", expand: false, $"A {topSelector.Type} selector shared by {topSelector.Handles} handles: who else uses it?");
+            }
 
             context.Out.WriteLine();
             context.Out.MarkupLine("[bold]Try next[/]");
             var next = $"export LANTERN_WORKSPACE={workspaceFolder}";
             context.Out.MarkupLine($"  {Markup.Escape(next)}");
+            context.Out.WriteLine("  lantern selectors --min-docs 2                # wallets, e-mails, phones, keys … and how widely each occurs");
+            context.Out.WriteLine($"  lantern eval extraction --truth {manifest.GroundTruthPath}");
             context.Out.WriteLine("  lantern search oxycodone --expand-slang");
             context.Out.WriteLine("  lantern search 'posted_at:[2025-06 TO 2025-12] AND site:nightmarket' --sort date");
             context.Out.WriteLine("  lantern search 'frostbite~' · lantern show DOC_ID · lantern --help");
+            if (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "lantern")
+            {
+                context.Out.WriteLine($"  (lantern is {path})");
+            }
             return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
         }));
         return command;
