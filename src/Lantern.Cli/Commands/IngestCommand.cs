@@ -18,7 +18,7 @@ public static class IngestCommand
             Description = "CSV column for a field, FIELD=COLUMN (repeatable); fields: " + string.Join(", ", RecordFields.All),
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("ingest", "Read collected material into the case: JSON Lines, CSV, Telegram Desktop exports (result.json), saved HTML pages and plain text.\n" +
+        var command = new Command("ingest", "Read collected material into the case: JSON Lines, CSV, Telegram Desktop exports (result.json), saved HTML pages, web archives (WARC), e-mail (EML, MBOX) and plain text.\n" +
             "Every document keeps its provenance (file, SHA-256, line or byte range, time, user). Re-ingesting the same files adds nothing.\n" +
             "Bad records are reported with file and line and skipped; exit code 2 tells that some input failed.\n" +
             "Examples: lantern ingest dumps/ · lantern ingest agora.csv --site agora --map text=\"Item Description\"")

@@ -7,7 +7,7 @@ namespace Lantern.Ingest;
 /// bytes (a Telegram export is JSON with a <c>messages</c> array; JSON Lines starts with an object
 /// that ends on its first line; HTML starts with a tag).
 /// </summary>
-public static class FormatDetector
+public static partial class FormatDetector
 {
     public static readonly IReadOnlyList<IDocumentReader> Readers =
     [
@@ -15,6 +15,9 @@ public static class FormatDetector
         new CsvReader(),
         new TelegramExportReader(),
         new HtmlReader(),
+        new WarcReader(),
+        new EmailReader(mailbox: false),
+        new EmailReader(mailbox: true),
         new PlainTextReader(),
     ];
 
@@ -27,6 +30,7 @@ public static class FormatDetector
             "json" or "ndjson" => Readers[0],
             "txt" => Readers[^1],
             "htm" => Readers[3],
+            "email" => Readers[5],
             _ => null,
         };
 
@@ -51,6 +55,17 @@ public static class FormatDetector
             span = span[3..];
         }
 
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".warc", StringComparison.Ordinal) || name.EndsWith(".warc.gz", StringComparison.Ordinal) || span.StartsWith("WARC/"u8))
+        {
+            return (ByName("warc"), null);
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) && GzippedWarc(path))
+        {
+            return (ByName("warc"), null);
+        }
+
         if (span.Contains((byte)0) || LooksCompressedOrBinary(span))
         {
             return (null, "binary content (not text); not a format Lantern reads");
@@ -59,6 +74,10 @@ public static class FormatDetector
         var extension = Path.GetExtension(path).ToLowerInvariant();
         switch (extension)
         {
+            case ".eml":
+                return (ByName("eml"), null);
+            case ".mbox" or ".mbx":
+                return (ByName("mbox"), null);
             case ".jsonl" or ".ndjson":
                 return (ByName("jsonl"), null);
             case ".csv" or ".tsv":
@@ -68,6 +87,18 @@ public static class FormatDetector
         }
 
         var text = Encoding.UTF8.GetString(span).TrimStart();
+        if (text.StartsWith("From ", StringComparison.Ordinal) && MailHeader().IsMatch(text))
+        {
+            return (ByName("mbox"), null);
+        }
+
+        if (MailHeader().IsMatch(text) && text.Contains("\nSubject:", StringComparison.OrdinalIgnoreCase) && (text.StartsWith("Received:", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("From:", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Date:", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (ByName("eml"), null);
+        }
+
         if (text.StartsWith('{'))
         {
             var firstLine = text.Split('\n', 2)[0].TrimEnd();
@@ -98,6 +129,23 @@ public static class FormatDetector
             ? (null, "JSON that is neither JSON Lines nor a Telegram export; use --format")
             : (ByName("text"), null);
     }
+
+    private static bool GzippedWarc(string path)
+    {
+        try
+        {
+            using var stream = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+            var head = new byte[5];
+            return stream.ReadAtLeast(head, 5, throwOnEndOfStream: false) == 5 && head.AsSpan().SequenceEqual("WARC/"u8);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:From|Subject|Date|To|Message-ID|Received|Return-Path):", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MailHeader();
 
     private static readonly byte[][] BinarySignatures =
     [

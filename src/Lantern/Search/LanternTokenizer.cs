@@ -38,7 +38,8 @@ public sealed class LanternTokenizer : Tokenizer
         ClearAttributes();
         if (!loaded)
         {
-            text = m_input.ReadToEnd();
+            // Lucene's placeholder reader (a stream used without Reset) yields nothing rather than text.
+            text = m_input.ReadToEnd() ?? string.Empty;
             loaded = true;
         }
 
