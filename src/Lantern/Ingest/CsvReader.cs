@@ -9,20 +9,6 @@ namespace Lantern.Ingest;
 /// </summary>
 public sealed class CsvReader : IDocumentReader
 {
-    private static readonly Dictionary<string, string[]> CommonNames = new()
-    {
-        [RecordFields.Id] = ["id", "item_id", "listing_id", "post_id", "message_id", "msg_id", "record_id", "hash", "uid"],
-        [RecordFields.Site] = ["site", "market", "marketplace", "forum", "source", "channel", "domain"],
-        [RecordFields.Url] = ["url", "link", "href", "page_url", "listing_url", "permalink"],
-        [RecordFields.Author] = ["author", "vendor", "seller", "user", "username", "user_name", "handle", "from", "sender", "poster", "vendor_name", "seller_name", "nick", "nickname"],
-        [RecordFields.Title] = ["title", "item", "item_name", "subject", "listing", "listing_title", "product", "product_name", "thread_title", "topic_title", "name"],
-        [RecordFields.Text] = ["text", "item_description", "description", "body", "content", "message", "post", "post_text", "details", "listing_description", "comment"],
-        [RecordFields.Html] = ["html", "raw_html", "body_html"],
-        [RecordFields.PostedAt] = ["posted_at", "date", "timestamp", "time", "datetime", "created", "created_at", "posted", "post_date", "published", "date_posted"],
-        [RecordFields.Thread] = ["thread", "thread_id", "topic", "topic_id", "conversation"],
-        [RecordFields.Kind] = ["kind", "type", "doc_type", "record_type"],
-    };
-
     public string Format => "csv";
 
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
@@ -112,11 +98,11 @@ public sealed class CsvReader : IDocumentReader
 
     private static (Dictionary<string, int> Mapping, string? Problem) MapColumns(IReadOnlyList<string> header, IReadOnlyDictionary<string, string>? explicitMap)
     {
-        var normalized = header.Select(Normalize).ToList();
+        var normalized = header.Select(RecordFields.NormalizeName).ToList();
         var mapping = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (field, column) in explicitMap ?? new Dictionary<string, string>())
         {
-            var index = normalized.IndexOf(Normalize(column));
+            var index = normalized.IndexOf(RecordFields.NormalizeName(column));
             if (index < 0)
             {
                 return (mapping, $"--map {field}={column}: no column named '{column}' (columns: {string.Join(", ", header)})");
@@ -125,7 +111,7 @@ public sealed class CsvReader : IDocumentReader
             mapping[field] = index;
         }
 
-        foreach (var (field, names) in CommonNames)
+        foreach (var (field, names) in RecordFields.CommonNames)
         {
             if (mapping.ContainsKey(field))
             {
@@ -146,6 +132,4 @@ public sealed class CsvReader : IDocumentReader
         return (mapping, null);
     }
 
-    private static string Normalize(string column) =>
-        string.Join('_', column.Trim().ToLowerInvariant().Split([' ', '-', '.', '_'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -61,15 +61,14 @@ public sealed class JsonLinesReader : IDocumentReader
                 return new IngestProblem(file.DisplayPath, location.ToString(), $"expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}");
             }
 
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var scalars = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in json.RootElement.EnumerateObject())
             {
                 var value = property.Value.ValueKind switch
                 {
                     JsonValueKind.String => property.Value.GetString(),
                     JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
                     _ => property.Value.GetRawText(),
                 };
                 if (value is null)
@@ -77,15 +76,30 @@ public sealed class JsonLinesReader : IDocumentReader
                     continue;
                 }
 
-                if (RecordFields.All.Contains(property.Name.ToLowerInvariant()) && property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                values[property.Name] = value;
+                if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
                 {
-                    fields[property.Name.ToLowerInvariant()] = value;
-                }
-                else
-                {
-                    metadata[property.Name] = value;
+                    scalars.TryAdd(RecordFields.NormalizeName(property.Name), property.Name);
                 }
             }
+
+            // Canonical keys first; a scraper's own names (username, content, timestamp…) stand in for missing ones.
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (field, names) in RecordFields.CommonNames)
+            {
+                foreach (var name in names)
+                {
+                    if (scalars.TryGetValue(name, out var key) && !used.Contains(key))
+                    {
+                        fields[field] = values[key];
+                        used.Add(key);
+                        break;
+                    }
+                }
+            }
+
+            var metadata = values.Where(pair => !used.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
             return TabularRecord.ToDocument(fields, metadata, file, location, siteOverride, fallbackSite, defaultSourceId: null);
         }

@@ -20,6 +20,28 @@ public static class RecordFields
 
     public static readonly IReadOnlyList<string> Kinds = ["post", "listing", "profile", "message", "page", "email"];
 
+    /// <summary>
+    /// Names that scrapers and well-known marketplace dumps give the fields, tried in order when the
+    /// canonical name is absent (compared after <see cref="NormalizeName"/>).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> CommonNames = new Dictionary<string, string[]>
+    {
+        [Id] = ["id", "item_id", "listing_id", "post_id", "message_id", "msg_id", "record_id", "hash", "uid"],
+        [Site] = ["site", "market", "marketplace", "forum", "source", "channel", "domain"],
+        [Url] = ["url", "link", "href", "page_url", "listing_url", "permalink"],
+        [Author] = ["author", "vendor", "seller", "user", "username", "user_name", "handle", "from", "sender", "poster", "vendor_name", "seller_name", "nick", "nickname"],
+        [Title] = ["title", "item", "item_name", "subject", "listing", "listing_title", "product", "product_name", "thread_title", "topic_title", "name"],
+        [Text] = ["text", "item_description", "description", "body", "content", "message", "post", "post_text", "details", "listing_description", "comment"],
+        [Html] = ["html", "raw_html", "body_html"],
+        [PostedAt] = ["posted_at", "date", "timestamp", "time", "datetime", "created", "created_at", "posted", "post_date", "published", "date_posted"],
+        [Thread] = ["thread", "thread_id", "topic", "topic_id", "conversation"],
+        [Kind] = ["kind", "type", "doc_type", "record_type"],
+    };
+
+    /// <summary>A column or key name as compared with <see cref="CommonNames"/>: lower case, words joined by '_'.</summary>
+    public static string NormalizeName(string name) =>
+        string.Join('_', name.Trim().ToLowerInvariant().Split([' ', '-', '.', '_'], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>ISO 8601 (a time without zone is taken as UTC), RFC 1123, or Unix seconds or milliseconds.</summary>
     public static bool TryParseDate(string? raw, out DateTimeOffset value)
     {

@@ -41,6 +41,22 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void JsonLinesFromScrapersWithTheirOwnKeyNamesAreMapped()
+    {
+        using var workspace = new TestWorkspace();
+        var path = workspace.Folder.File("scrape.jsonl",
+            "{\"post_id\":991,\"forum\":\"dreadhall\",\"username\":\"frostbyte\",\"subject\":\"Restock\",\"content\":\"ketamine back in\",\"timestamp\":1735732800,\"views\":12,\"user\":{\"rank\":\"vendor\"}}\n");
+
+        workspace.Ingest(path);
+
+        var document = workspace.Store.Get(workspace.Search("ketamine").Hits.Single().Doc)!;
+        Assert.Equal(("dreadhall", "991", "frostbyte", "Restock"), (document.Site, document.SourceId, document.Author, document.Title));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1735732800), document.PostedAt);
+        Assert.Equal("12", document.Metadata!["views"]);
+        Assert.Contains("rank", document.Metadata["user"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CsvRecognisesMarketplaceDumpColumnsAndQuotedLineBreaks()
     {
         using var workspace = new TestWorkspace();
