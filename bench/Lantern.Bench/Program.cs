@@ -33,13 +33,14 @@ var bytes = Corpus.Write(corpus, documents, seed: 7);
 var info = new CaseInfo("BENCH", "Benchmark", "benchmark on generated data", null, null, "NL", DateTimeOffset.UtcNow, "bench");
 using var workspace = Workspace.Create(Path.Combine(root, "ws"), info);
 var clock = Stopwatch.StartNew();
-var report = new IngestService(workspace).Run(new IngestRequest([corpus], "bench"));
+var session = CaseSession.Open(workspace, "bench");
+var report = new IngestService(session).Run(new IngestRequest([corpus]));
 clock.Stop();
 var peakAfterIngest = Process.GetCurrentProcess().PeakWorkingSet64;
 Console.WriteLine($"ingest: {report.Added:N0} docs, {bytes / 1048576.0:N1} MB in {clock.Elapsed.TotalSeconds:N1} s = " +
     $"{report.Added / clock.Elapsed.TotalSeconds:N0} docs/s, {bytes / 1048576.0 / clock.Elapsed.TotalSeconds:N1} MB/s; peak RSS {peakAfterIngest / 1048576.0:N0} MB; errors {report.Errors}");
 
-using var search = new SearchService(workspace);
+using var search = new SearchService(session);
 var random = new Random(11);
 var terms = Corpus.DomainWords;
 string[] templates =

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lantern.Cases;
 using Lantern.Storage;
 using Spectre.Console;
 
@@ -37,6 +38,12 @@ public sealed class CliContext
         Recursive = true,
     };
 
+    public static readonly Option<string?> ReasonOption = new("--reason")
+    {
+        Description = "Why you are doing this (a justification): stored in the audit entry; required for selector look-ups when the case says so",
+        Recursive = true,
+    };
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -49,7 +56,10 @@ public sealed class CliContext
         WorkspaceDirectory = Workspace.Resolve(parse.GetValue(WorkspaceOption));
         User = parse.GetValue(UserOption) is { Length: > 0 } user ? user : Environment.UserName;
         AsJson = parse.GetValue(JsonOption);
+        Reason = parse.GetValue(ReasonOption);
     }
+
+    public string? Reason { get; }
 
     public string WorkspaceDirectory { get; }
 
@@ -76,6 +86,9 @@ public sealed class CliContext
     public static CliContext From(ParseResult parse) => new(parse);
 
     public Workspace OpenWorkspace() => Workspace.Open(WorkspaceDirectory);
+
+    /// <summary>The acting member's session on a workspace: every library call checks its rights and audits through it.</summary>
+    public CaseSession OpenSession(Workspace workspace) => CaseSession.Open(workspace, User, Reason);
 
     public void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
@@ -118,6 +131,10 @@ public sealed class CliContext
         catch (WorkspaceException exception)
         {
             return context.Fail(exception.Message);
+        }
+        catch (AccessDeniedException exception)
+        {
+            return context.Fail(exception.Message, ExitCodes.Denied);
         }
         catch (Search.SearchQueryException exception)
         {

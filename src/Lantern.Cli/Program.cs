@@ -9,6 +9,7 @@ var root = new RootCommand(
     CliContext.WorkspaceOption,
     CliContext.UserOption,
     CliContext.JsonOption,
+    CliContext.ReasonOption,
 };
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
@@ -18,5 +19,7 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(SelectorsCommand.Create());
 root.Subcommands.Add(ReextractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(MembersCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 return root.Parse(args).Invoke();

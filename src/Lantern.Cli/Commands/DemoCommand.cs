@@ -48,19 +48,20 @@ public static class DemoCommand
                 "Show what Lantern does", 365, "NL", DateTimeOffset.UtcNow, context.User);
             using var workspace = Workspace.Create(workspaceFolder, info);
             context.WriteCaseHeader(workspace);
-            var report = context.Out.Status().Start("Ingesting…", _ => new IngestService(workspace).Run(new IngestRequest(manifest.Files, context.User)));
+            var session = context.OpenSession(workspace);
+            var report = context.Out.Status().Start("Ingesting…", _ => new IngestService(session).Run(new IngestRequest(manifest.Files)));
 
             context.Out.MarkupLine($"Generated [bold]{manifest.Files.Count}[/] files ({manifest.Documents:N0} documents) in [bold]{Markup.Escape(corpusFolder)}[/]");
             context.Out.MarkupLine($"Ingested [bold]{report.Added:N0}[/] documents into the workspace [bold]{Markup.Escape(workspaceFolder)}[/] in {report.Elapsed.TotalSeconds:N1} s" +
                 (report.Errors > 0 ? $" [red]({report.Errors} errors)[/]" : string.Empty));
             context.Out.MarkupLine($"Ground truth for checks: [grey]{Markup.Escape(manifest.GroundTruthPath)}[/]");
 
-            using var search = new SearchService(workspace);
+            using var search = new SearchService(session);
             Tour(context, search, "cocaine", expand: true, "Slang expansion: 'cocaine' also finds coke, yayo, charlie and ❄️");
             Tour(context, search, "\"ships from netherlands\" AND kind:listing", expand: false, "A phrase, restricted to marketplace listings");
             Tour(context, search, "author:greendragon", expand: false, "Everything posted under one name, on every site (note the impostor on ironbridge)");
             Tour(context, search, "💊 OR 🅿️", expand: false, "Emoji are searchable drug codes");
-            var topSelector = new MentionStore(workspace.Connection).Summaries(null, 2, 50).FirstOrDefault(summary => summary.Handles >= 2 && summary.Handles <= 5);
+            var topSelector = search.Selectors(null, 2, 50).FirstOrDefault(summary => summary.Handles >= 2 && summary.Handles <= 5);
             if (topSelector is not null)
             {
                 Tour(context, search, $"{topSelector.Type}:\"{topSelector.Value}\"", expand: false, $"A {topSelector.Type} selector shared by {topSelector.Handles} handles: who else uses it?");

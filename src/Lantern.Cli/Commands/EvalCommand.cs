@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Demo;
 using Lantern.Storage;
 using Spectre.Console;
@@ -26,7 +27,10 @@ public static class EvalCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             context.WarnIfStale(workspace);
+            var session = context.OpenSession(workspace);
+            var role = session.Authorize(Permission.Search, "eval.extraction", new { truth = parse.GetValue(truth) });
             var score = ExtractionScore.Compute(groundTruth, new MentionStore(workspace.Connection).All());
+            session.Record(role, "eval.extraction", new { truth = parse.GetValue(truth), precision = score.Overall.Precision, recall = score.Overall.Recall }, score.Overall.TruePositives);
             if (context.AsJson)
             {
                 context.WriteJson(new

@@ -41,8 +41,8 @@ public static class IngestCommand
 
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var request = new IngestRequest(parse.GetValue(paths)!, context.User, parse.GetValue(site), parse.GetValue(format), columnMap);
-            var service = new IngestService(workspace);
+            var request = new IngestRequest(parse.GetValue(paths)!, parse.GetValue(site), parse.GetValue(format), columnMap);
+            var service = new IngestService(context.OpenSession(workspace));
             var report = Interactive(context)
                 ? RunWithProgress(context, service, request)
                 : service.Run(request);

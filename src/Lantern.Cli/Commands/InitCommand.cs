@@ -15,10 +15,11 @@ public static class InitCommand
         var purpose = new Option<string?>("--purpose") { Description = "What the investigation is for" };
         var retention = new Option<int?>("--retention-days") { Description = "Days material may be kept after ingest before 'lantern retention apply' removes it" };
         var region = new Option<string?>("--region") { Description = "Default phone region (ISO 3166 two-letter code, e.g. NL) for national-format numbers" };
+        var requireReason = new Option<bool>("--require-reason-for-lookups") { Description = "Selector look-ups (btc:…, lantern selectors) need --reason, stored in the audit trail" };
         var command = new Command("init", "Create a case workspace: lantern.db and the search index, with the case's legal basis.\n" +
             "Example: lantern init -w ./nightjar --case OP-NIGHTJAR --title \"Operation Nightjar\" --legal-basis \"Court order 2026/117\" --region NL")
         {
-            caseId, title, basis, purpose, retention, region,
+            caseId, title, basis, purpose, retention, region, requireReason,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -34,8 +35,12 @@ public static class InitCommand
             }
 
             var info = new CaseInfo(parse.GetValue(caseId)!, parse.GetValue(title)!, parse.GetValue(basis)!, parse.GetValue(purpose),
-                parse.GetValue(retention), regionValue?.ToUpperInvariant(), DateTimeOffset.UtcNow, context.User);
+                parse.GetValue(retention), regionValue?.ToUpperInvariant(), DateTimeOffset.UtcNow, context.User)
+            {
+                RequireReasonForLookups = parse.GetValue(requireReason),
+            };
             using var workspace = Workspace.Create(context.WorkspaceDirectory, info);
+            new AuditLog(workspace).Append(context.User, "admin", "init", info, null, context.Reason);
             if (context.AsJson)
             {
                 context.WriteJson(new { workspace = workspace.Root, @case = workspace.Case });

@@ -30,7 +30,7 @@ public static class SearchCommand
 
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            using var service = new SearchService(workspace);
+            using var service = new SearchService(context.OpenSession(workspace));
             var results = service.Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort)));
             if (context.AsJson)
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Lantern.Extraction;
-using Lantern.Storage;
+using Lantern.Search;
 using Spectre.Console;
 
 namespace Lantern.Cli.Commands;
@@ -29,7 +29,8 @@ public static class SelectorsCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             context.WarnIfStale(workspace);
-            var summaries = new MentionStore(workspace.Connection).Summaries(typeValue, Math.Max(1, parse.GetValue(minDocs)), Math.Max(1, parse.GetValue(limit)));
+            using var service = new SearchService(context.OpenSession(workspace));
+            var summaries = service.Selectors(typeValue, Math.Max(1, parse.GetValue(minDocs)), Math.Max(1, parse.GetValue(limit)));
             if (context.AsJson)
             {
                 context.WriteJson(new

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Lantern.Extraction;
-using Lantern.Storage;
+using Lantern.Search;
 using Spectre.Console;
 
 namespace Lantern.Cli.Commands;
@@ -18,14 +18,14 @@ public static class ShowCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var document = new DocumentStore(workspace.Connection).Get(parse.GetValue(id)!);
-            if (document is null)
+            using var service = new SearchService(context.OpenSession(workspace));
+            var view = service.View(parse.GetValue(id)!);
+            if (view is null)
             {
                 return context.Fail($"no document with id '{parse.GetValue(id)}' in this case");
             }
 
-            var mentionStore = new MentionStore(workspace.Connection);
-            var mentions = mentionStore.ForDocument(document.RowId);
+            var (document, mentions) = (view.Document, view.Mentions);
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -42,7 +42,7 @@ public static class ShowCommand
                         obfuscated = mention.Obfuscated,
                         rule = mention.Rule,
                     }),
-                    rejected = mentionStore.RejectedForDocument(document.RowId),
+                    rejected = view.Rejected,
                 });
                 return ExitCodes.Success;
             }

@@ -9,4 +9,8 @@ public sealed record CaseInfo(
     int? RetentionDays,
     string? Region,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy)
+{
+    /// <summary>Whether selector look-ups need a justification (<c>--reason</c>), stored in their audit entries.</summary>
+    public bool RequireReasonForLookups { get; init; }
+}

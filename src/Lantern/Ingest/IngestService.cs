@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Lantern.Cases;
 using Lantern.Extraction;
 using Lantern.Search;
 using Lantern.Storage;
@@ -12,7 +13,6 @@ namespace Lantern.Ingest;
 /// <summary>What the analyst asked ingest to do.</summary>
 public sealed record IngestRequest(
     IReadOnlyList<string> Paths,
-    string User,
     string? Site = null,
     string? Format = null,
     IReadOnlyDictionary<string, string>? ColumnMap = null,
@@ -43,14 +43,32 @@ public readonly record struct IngestProgress(long BytesDone, long BytesTotal, st
 /// batches (each batch one transaction) and index them in Lucene. Bad records are reported and
 /// skipped; the rest of the file and the run go on.
 /// </summary>
-public sealed class IngestService(Workspace workspace)
+public sealed class IngestService(CaseSession session)
 {
     private static readonly TimeSpan IndexCommitInterval = TimeSpan.FromSeconds(5);
 
-    private readonly DocumentStore store = new(workspace.Connection);
-    private readonly MentionStore mentions = new(workspace.Connection);
+    private readonly Workspace workspace = session.Workspace;
+
+    private readonly DocumentStore store = new(session.Workspace.Connection);
+    private readonly MentionStore mentions = new(session.Workspace.Connection);
 
     public IngestReport Run(IngestRequest request, Action<IngestProblem>? onProblem = null, Action<IngestProgress>? onProgress = null)
+    {
+        var role = session.Authorize(Permission.Ingest, "ingest", new { paths = request.Paths, site = request.Site, format = request.Format });
+        var report = Ingest(request, onProblem, onProgress);
+        session.Record(role, "ingest", new
+        {
+            paths = request.Paths,
+            site = request.Site,
+            format = request.Format,
+            files = report.Files.Count,
+            duplicates = report.Duplicates,
+            errors = report.Errors,
+        }, report.Added);
+        return report;
+    }
+
+    private IngestReport Ingest(IngestRequest request, Action<IngestProblem>? onProblem, Action<IngestProgress>? onProgress)
     {
         var clock = Stopwatch.StartNew();
         var problems = new List<IngestProblem>();
@@ -131,7 +149,7 @@ public sealed class IngestService(Workspace workspace)
         Action<string, long, long> progress)
     {
         var optionsKey = request.ColumnMap is { Count: > 0 } map ? JsonSerializer.Serialize(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)) : string.Empty;
-        var (sourceId, complete) = BeginSource(source, reader.Format, request.Site ?? string.Empty, optionsKey, request.User);
+        var (sourceId, complete) = BeginSource(source, reader.Format, request.Site ?? string.Empty, optionsKey, session.User);
         if (complete)
         {
             return new FileReport(source.DisplayPath, reader.Format, source.Size, 0, 0, 0, 0, AlreadyIngested: true);
@@ -177,7 +195,7 @@ public sealed class IngestService(Workspace workspace)
             }
 
             var storedBatch = new List<StoredItem>(batch.Count);
-            foreach (var stored in store.AddBatch(batch, extractions, source, sourceId, request.User, DateTimeOffset.UtcNow))
+            foreach (var stored in store.AddBatch(batch, extractions, source, sourceId, session.User, DateTimeOffset.UtcNow))
             {
                 switch (stored.Outcome)
                 {

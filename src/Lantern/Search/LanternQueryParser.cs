@@ -32,12 +32,16 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         LowercaseExpandedTerms = true;
     }
 
+    /// <summary>Whether the last query looked up selectors (btc:…, email:…), which the case may require a justification for.</summary>
+    public bool UsesSelectors { get; private set; }
+
     /// <summary>The street names and emoji the last parse expanded drug terms to.</summary>
     public IReadOnlyList<string> ExpandedTerms => expandedTerms;
 
     public Query ParseQuery(string query)
     {
         expandedTerms.Clear();
+        UsesSelectors = false;
         if (string.IsNullOrWhiteSpace(query))
         {
             throw new ParseException("the query is empty");
@@ -101,10 +105,16 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
             : base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
-        IsSelectorField(field) ? new WildcardQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}")) : base.GetWildcardQuery(field, Fold(termStr));
+        IsSelectorField(field) ? SelectorLookup(new WildcardQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}"))) : base.GetWildcardQuery(field, Fold(termStr));
 
     protected override Query GetPrefixQuery(string field, string termStr) =>
-        IsSelectorField(field) ? new PrefixQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}")) : base.GetPrefixQuery(field, Fold(termStr));
+        IsSelectorField(field) ? SelectorLookup(new PrefixQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}"))) : base.GetPrefixQuery(field, Fold(termStr));
+
+    private Query SelectorLookup(Query query)
+    {
+        UsesSelectors = true;
+        return query;
+    }
 
     private static bool IsSelectorField(string? field) => field is not null && SelectorTypes.All.Contains(field);
 
@@ -151,7 +161,7 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         }
 
         var value = SelectorExtractor.Normalize(type, text, defaultRegion) ?? text;
-        return new TermQuery(new Term(IndexFields.Selector, $"{type}:{value}"));
+        return SelectorLookup(new TermQuery(new Term(IndexFields.Selector, $"{type}:{value}")));
     }
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(field, Fold(termStr), minSimilarity);

@@ -1,3 +1,5 @@
+using Lantern.Cases;
+using Lantern.Extraction;
 using Lantern.Storage;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -28,6 +30,9 @@ public sealed record SearchHit(
 
 public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits);
 
+/// <summary>A document as an analyst views it: the stored document, its selectors and the candidates that failed validation.</summary>
+public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected);
+
 /// <summary>A query the parser could not read; the message says where and why.</summary>
 public sealed class SearchQueryException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -41,15 +46,20 @@ public sealed class SearchService : IDisposable
     public const string MarkEnd = "</mark>";
     private const int SnippetLength = 180;
 
+    private readonly CaseSession session;
     private readonly DocumentStore store;
+    private readonly MentionStore mentions;
     private readonly Lucene.Net.Store.Directory directory;
     private readonly DirectoryReader? reader;
     private readonly LanternAnalyzer analyzer = new();
     private readonly string? region;
 
-    public SearchService(Workspace workspace)
+    public SearchService(CaseSession session)
     {
+        this.session = session;
+        var workspace = session.Workspace;
         region = workspace.Case.Region;
+        mentions = new MentionStore(workspace.Connection);
         store = new DocumentStore(workspace.Connection);
         directory = FSDirectory.Open(workspace.IndexPath);
         CatchUpIfIdle(workspace);
@@ -69,6 +79,36 @@ public sealed class SearchService : IDisposable
             throw new SearchQueryException($"cannot read the query '{request.Query}': {exception.Message.Split('\n')[0]}", exception);
         }
 
+        var parameters = new { query = request.Query, expand_slang = request.ExpandSlang, sort = request.Sort.ToString().ToLowerInvariant(), limit = request.Limit };
+        var role = parser.UsesSelectors
+            ? session.Authorize(Permission.LookupSelector, "selector.lookup", parameters, session.Workspace.Case.RequireReasonForLookups)
+            : session.Authorize(Permission.Search, "search", parameters);
+        var results = Run(query, parser, request);
+        session.Record(role, parser.UsesSelectors ? "selector.lookup" : "search", parameters, results.Total);
+        return results;
+    }
+
+    /// <summary>One document with its provenance and selectors; the view is audited.</summary>
+    public DocumentView? View(string id)
+    {
+        var role = session.Authorize(Permission.ViewDocument, "view", new { doc = id });
+        var document = store.Get(id);
+        session.Record(role, "view", new { doc = id }, document is null ? 0 : 1);
+        return document is null ? null : new DocumentView(document, mentions.ForDocument(document.RowId), mentions.RejectedForDocument(document.RowId));
+    }
+
+    /// <summary>Selectors with their spread; a selector look-up, audited (with the justification when the case requires one).</summary>
+    public IReadOnlyList<SelectorSummary> Selectors(string? type, int minDocuments, int limit)
+    {
+        var parameters = new { type, min_docs = minDocuments, limit };
+        var role = session.Authorize(Permission.LookupSelector, "selectors", parameters, session.Workspace.Case.RequireReasonForLookups);
+        var summaries = mentions.Summaries(type, minDocuments, limit);
+        session.Record(role, "selectors", parameters, summaries.Count);
+        return summaries;
+    }
+
+    private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request)
+    {
         if (reader is null)
         {
             return new SearchResults(0, parser.ExpandedTerms, []);
@@ -128,7 +168,7 @@ public sealed class SearchService : IDisposable
         try
         {
             using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
-            index.CatchUp(store, new MentionStore(workspace.Connection));
+            index.CatchUp(store, mentions);
         }
         catch (LockObtainFailedException)
         {

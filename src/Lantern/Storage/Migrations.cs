@@ -106,6 +106,30 @@ public static class Migrations
         );
         CREATE INDEX rejected_candidates_document ON rejected_candidates(document);
         """,
+        """
+        CREATE TABLE members (
+            name TEXT PRIMARY KEY,
+            roles TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL
+        );
+        INSERT INTO members (name, roles, added_at, added_by)
+            SELECT created_by, 'admin,supervisor', created_at, created_by FROM case_info;
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            result_count INTEGER,
+            justification TEXT,
+            outcome TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        ALTER TABLE case_info ADD COLUMN require_reason_for_lookups INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

@@ -54,8 +54,9 @@ public sealed class Workspace : IDisposable
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                INSERT INTO case_info (id, title, legal_basis, purpose, retention_days, region, created_at, created_by)
-                VALUES ($id, $title, $basis, $purpose, $retention, $region, $created, $by)
+                INSERT INTO case_info (id, title, legal_basis, purpose, retention_days, region, created_at, created_by, require_reason_for_lookups)
+                VALUES ($id, $title, $basis, $purpose, $retention, $region, $created, $by, $reason);
+                INSERT INTO members (name, roles, added_at, added_by) VALUES ($by, 'admin,supervisor', $created, $by);
                 """;
             command.Parameters.AddWithValue("$id", caseInfo.Id);
             command.Parameters.AddWithValue("$title", caseInfo.Title);
@@ -65,6 +66,7 @@ public sealed class Workspace : IDisposable
             command.Parameters.AddWithValue("$region", (object?)caseInfo.Region?.ToUpperInvariant() ?? DBNull.Value);
             command.Parameters.AddWithValue("$created", caseInfo.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$by", caseInfo.CreatedBy);
+            command.Parameters.AddWithValue("$reason", caseInfo.RequireReasonForLookups ? 1 : 0);
             command.ExecuteNonQuery();
         }
 
@@ -119,7 +121,7 @@ public sealed class Workspace : IDisposable
     private static CaseInfo ReadCase(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title, legal_basis, purpose, retention_days, region, created_at, created_by FROM case_info LIMIT 1";
+        command.CommandText = "SELECT id, title, legal_basis, purpose, retention_days, region, created_at, created_by, require_reason_for_lookups FROM case_info LIMIT 1";
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -134,7 +136,10 @@ public sealed class Workspace : IDisposable
             reader.IsDBNull(4) ? null : reader.GetInt32(4),
             reader.IsDBNull(5) ? null : reader.GetString(5),
             DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-            reader.GetString(7));
+            reader.GetString(7))
+        {
+            RequireReasonForLookups = reader.GetInt32(8) == 1,
+        };
     }
 
     public void Dispose() => Connection.Dispose();

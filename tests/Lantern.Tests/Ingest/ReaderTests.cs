@@ -65,7 +65,7 @@ public sealed class ReaderTests
             "GreenDragon,Drugs/Stimulants,Cocaine 1g,\"Pure, uncut.\nShips \"\"fast\"\"\",0.1 BTC,Netherlands\n" +
             "FrostByte,Drugs/Opioids,Oxy M30,Pressed blues,0.05 BTC,Germany\n");
 
-        var report = workspace.Ingest(new IngestRequest([path], "tester", Site: "agora"));
+        var report = workspace.Ingest(new IngestRequest([path], Site: "agora"));
 
         Assert.Equal(2, report.Added);
         var document = workspace.Store.Get(Assert.Single(workspace.Search("uncut").Hits).Doc)!;
@@ -83,12 +83,12 @@ public sealed class ReaderTests
         using var workspace = new TestWorkspace();
         var path = workspace.Folder.File("calls.csv", "who;said;ref\nalpha;meet at the docks;A-1\n");
 
-        var report = workspace.Ingest(new IngestRequest([path], "tester", ColumnMap: new Dictionary<string, string> { ["author"] = "who", ["text"] = "said", ["id"] = "ref" }));
+        var report = workspace.Ingest(new IngestRequest([path], ColumnMap: new Dictionary<string, string> { ["author"] = "who", ["text"] = "said", ["id"] = "ref" }));
         Assert.Equal(1, report.Added);
         Assert.Equal("A-1", workspace.Search("docks").Hits.Single().SourceId);
 
         var bad = workspace.Folder.File("calls2.csv", "who;said\nalpha;x\n");
-        var failed = workspace.Ingest(new IngestRequest([bad], "tester", ColumnMap: new Dictionary<string, string> { ["text"] = "missing" }));
+        var failed = workspace.Ingest(new IngestRequest([bad], ColumnMap: new Dictionary<string, string> { ["text"] = "missing" }));
         var problem = Assert.Single(failed.Problems);
         Assert.Contains("no column named 'missing'", problem.Message, StringComparison.Ordinal);
     }

@@ -32,7 +32,7 @@ public sealed class CrashSafetyTests
         var root = folder.Combine("ws");
         Workspace.Create(root, TestWorkspace.NewCase()).Dispose();
 
-        using (var child = Process.Start(LanternProcess.StartInfo(folder.Path, "ingest", input, "-w", root))!)
+        using (var child = Process.Start(LanternProcess.StartInfo(folder.Path, "ingest", input, "-w", root, "--user", "tester"))!)
         {
             Thread.Sleep(killAfterMs);
             child.Kill(entireProcessTree: true);
@@ -41,13 +41,13 @@ public sealed class CrashSafetyTests
 
         SqliteConnection.ClearAllPools();
         using (var workspace = Workspace.Open(root))
-        using (var search = new SearchService(workspace))
+        using (var search = new SearchService(CaseSession.Open(workspace, "tester")))
         {
             var stored = new DocumentStore(workspace.Connection).Count();
             Assert.Equal(stored, search.Search(new SearchRequest("ketamine")).Total);
         }
 
-        var rerun = LanternProcess.Run(folder.Path, "ingest", input, "-w", root);
+        var rerun = LanternProcess.Run(folder.Path, "ingest", input, "-w", root, "--user", "tester");
         Assert.Equal(0, rerun.ExitCode);
 
         using (var workspace = Workspace.Open(root))
@@ -59,7 +59,7 @@ public sealed class CrashSafetyTests
             using var directory = FSDirectory.Open(workspace.IndexPath);
             using var reader = DirectoryReader.Open(directory);
             Assert.Equal(Documents, reader.NumDocs);
-            using var search = new SearchService(workspace);
+            using var search = new SearchService(CaseSession.Open(workspace, "tester"));
             Assert.Equal(Documents, search.Search(new SearchRequest("netherlands")).Total);
         }
     }

@@ -41,7 +41,7 @@ public sealed class IdempotenceTests
         var first = workspace.Folder.File("a.csv", "Vendor,Item\nA,apples\nB,bananas\n");
         var second = workspace.Folder.File("b.csv", "Vendor,Item\nC,cherries\nA,apples\n");
 
-        workspace.Ingest(new Lantern.Ingest.IngestRequest([first, second], "tester", Site: "shop"));
+        workspace.Ingest(new Lantern.Ingest.IngestRequest([first, second], Site: "shop"));
 
         Assert.Equal(3, workspace.Store.Count());
     }

@@ -20,13 +20,16 @@ public sealed class TestWorkspace : IDisposable
     public static CaseInfo NewCase() =>
         new("TEST-1", "Test case", "Test order 1", "tests", 30, "NL", DateTimeOffset.UtcNow, "tester");
 
-    public IngestReport Ingest(params string[] paths) => Ingest(new IngestRequest(paths, "tester"));
+    public IngestReport Ingest(params string[] paths) => Ingest(new IngestRequest(paths));
 
-    public IngestReport Ingest(IngestRequest request) => new IngestService(Workspace).Run(request);
+    public IngestReport Ingest(IngestRequest request) => new IngestService(Session()).Run(request);
+
+    /// <summary>The case creator's session (admin and supervisor), or another member's.</summary>
+    public CaseSession Session(string user = "tester", string? reason = null) => CaseSession.Open(Workspace, user, reason);
 
     public SearchResults Search(string query, bool expand = false, int limit = 50, SearchSort sort = SearchSort.Relevance)
     {
-        using var service = new SearchService(Workspace);
+        using var service = new SearchService(Session());
         return service.Search(new SearchRequest(query, limit, expand, sort));
     }
 

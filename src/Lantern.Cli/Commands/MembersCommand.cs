@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Lantern.Cases;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class MembersCommand
+{
+    public static Command Create()
+    {
+        var addName = new Argument<string>("name") { Description = "The member's user name (as given with --user, or the OS user)" };
+        var addRole = new Option<string>("--role") { Description = "analyst, supervisor, auditor or admin", Required = true };
+        var add = new Command("add", "Give a person a role in the case (admins only). Example: lantern members add jdevries --role analyst") { addName, addRole };
+        add.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var role = Rights.Parse(parse.GetValue(addRole)!);
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            var session = context.OpenSession(workspace);
+            var parameters = new { member = parse.GetValue(addName), role = Rights.Name(role) };
+            var acting = session.Authorize(Permission.ManageMembers, "members.add", parameters);
+            new MemberStore(workspace).Grant(parse.GetValue(addName)!, role, context.User);
+            session.Record(acting, "members.add", parameters, 1);
+            context.Out.MarkupLine($"{Markup.Escape(parse.GetValue(addName)!)} is now {Rights.Name(role)} in case {Markup.Escape(workspace.Case.Id)}.");
+            return ExitCodes.Success;
+        }));
+
+        var removeName = new Argument<string>("name") { Description = "The member" };
+        var removeRole = new Option<string?>("--role") { Description = "Take only this role; without it the member leaves the case" };
+        var remove = new Command("remove", "Take a role, or the membership, from a person (admins only); the last admin stays.") { removeName, removeRole };
+        remove.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            Role? role = parse.GetValue(removeRole) is { } text ? Rights.Parse(text) : null;
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            var session = context.OpenSession(workspace);
+            var parameters = new { member = parse.GetValue(removeName), role = role is { } one ? Rights.Name(one) : "all" };
+            var acting = session.Authorize(Permission.ManageMembers, "members.remove", parameters);
+            new MemberStore(workspace).Revoke(parse.GetValue(removeName)!, role);
+            session.Record(acting, "members.remove", parameters, 1);
+            context.Out.MarkupLine($"Removed {(role is { } r ? Rights.Name(r) + " from " : string.Empty)}{Markup.Escape(parse.GetValue(removeName)!)}.");
+            return ExitCodes.Success;
+        }));
+
+        var list = new Command("list", "The case's members and their roles.");
+        list.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            var members = new MemberStore(workspace).All();
+            if (context.AsJson)
+            {
+                context.WriteJson(new { members = members.Select(member => new { name = member.Name, roles = member.Roles.Select(Rights.Name), added_at = member.AddedAt, added_by = member.AddedBy }) });
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("member", "roles", "added", "by");
+            foreach (var member in members)
+            {
+                table.AddRow(Markup.Escape(member.Name), string.Join(", ", member.Roles.Select(Rights.Name)), member.AddedAt.ToString("yyyy-MM-dd"), Markup.Escape(member.AddedBy));
+            }
+
+            context.Out.Write(table);
+            return ExitCodes.Success;
+        }));
+
+        return new Command("members", "Who works the case and in which role: analyst (search, view, link, export with justification), supervisor (also decides links, " +
+            "applies retention), auditor (reads and verifies the audit trail only), admin (manages members, sees no case content).")
+        {
+            add, remove, list,
+        };
+    }
+}
