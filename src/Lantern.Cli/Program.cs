@@ -21,5 +21,6 @@ root.Subcommands.Add(ReextractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(MembersCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(RetentionCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 return root.Parse(args).Invoke();

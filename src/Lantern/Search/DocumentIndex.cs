@@ -86,6 +86,18 @@ public sealed class DocumentIndex : IDisposable
     public void Replace(StoredDocument document, IReadOnlyList<Mention> mentions) =>
         writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document, mentions));
 
+    /// <summary>
+    /// Deletes documents and rewrites the index into one segment, so that no file keeps their terms;
+    /// the old segment files go with the commit.
+    /// </summary>
+    public void DeleteAndPurge(IEnumerable<Term> ids)
+    {
+        writer.DeleteDocuments(ids.ToArray());
+        writer.ForceMerge(1);
+        Commit();
+        writer.DeleteUnusedFiles();
+    }
+
     /// <summary>Indexes the documents SQLite holds beyond the last commit; returns how many.</summary>
     public int CatchUp(DocumentStore store, MentionStore mentions)
     {

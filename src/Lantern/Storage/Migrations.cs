@@ -130,6 +130,17 @@ public static class Migrations
         );
         ALTER TABLE case_info ADD COLUMN require_reason_for_lookups INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        CREATE TABLE retention_log (
+            id INTEGER PRIMARY KEY,
+            run_at TEXT NOT NULL,
+            run_by TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;
