@@ -12,7 +12,7 @@ public static class IngestCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively) to ingest", Arity = ArgumentArity.OneOrMore };
         var site = new Option<string?>("--site") { Description = "Site name for every document read, overriding what the data says" };
-        var format = new Option<string?>("--format") { Description = $"Read every file as this format instead of detecting it: {string.Join(", ", FormatDetector.Formats)}" };
+        var format = new Option<string?>("--format") { Description = $"Read every file as this format instead of detecting it: {string.Join(", ", FormatDetector.Formats)}; or a relationship table: edges (source,target[,weight][,time]) or matrix (adjacency matrix, cell = count)" };
         var map = new Option<string[]>("--map")
         {
             Description = "CSV column for a field, FIELD=COLUMN (repeatable); fields: " + string.Join(", ", RecordFields.All),
@@ -63,7 +63,7 @@ public static class IngestCommand
             else
             {
                 WriteProblems(context, report);
-                WriteSummary(context, report);
+                WriteSummary(context, report, RelationReader.Formats.Contains(parse.GetValue(format)?.ToLowerInvariant() ?? string.Empty) ? "links" : "documents");
             }
 
             return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
@@ -103,7 +103,7 @@ public static class IngestCommand
         }
     }
 
-    private static void WriteSummary(CliContext context, IngestReport report)
+    private static void WriteSummary(CliContext context, IngestReport report, string noun)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("file").AddColumn("format").AddColumn(new TableColumn("added").RightAligned())
@@ -120,7 +120,7 @@ public static class IngestCommand
                 file.Errors > 0 ? $"[red]{file.Errors:N0}[/]" : "0");
         }
 
-        table.Caption($"{report.Files.Count:N0} files · {report.Added:N0} documents added · {report.Duplicates:N0} duplicates · " +
+        table.Caption($"{report.Files.Count:N0} files · {report.Added:N0} {noun} added · {report.Duplicates:N0} duplicates · " +
             $"{report.Errors:N0} errors · {report.Bytes / 1048576.0:N1} MB in {report.Elapsed.TotalSeconds:N1} s ({report.MegabytesPerSecond:N1} MB/s)");
         context.Out.Write(table);
         context.Out.WriteLine();

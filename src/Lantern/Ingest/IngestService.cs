@@ -81,9 +81,10 @@ public sealed class IngestService(CaseSession session)
         }
 
         IDocumentReader? forcedReader = null;
-        if (request.Format is { } format && (forcedReader = FormatDetector.ByName(format)) is null)
+        var relationFormat = request.Format is { } named && RelationReader.Formats.Contains(named.ToLowerInvariant()) ? named.ToLowerInvariant() : null;
+        if (request.Format is { } format && relationFormat is null && (forcedReader = FormatDetector.ByName(format)) is null)
         {
-            throw new ArgumentException($"unknown format '{format}'; use one of: {string.Join(", ", FormatDetector.Formats)}");
+            throw new ArgumentException($"unknown format '{format}'; use one of: {string.Join(", ", FormatDetector.Formats.Concat(RelationReader.Formats))}");
         }
 
         var files = ExpandPaths(request.Paths, Report);
@@ -102,6 +103,14 @@ public sealed class IngestService(CaseSession session)
             onProgress?.Invoke(new IngestProgress(bytesBefore, bytesTotal, display, added));
             try
             {
+                if (relationFormat is not null)
+                {
+                    var table = new SourceFile(info.FullName, display, HashFile(info.FullName), info.Length);
+                    reports.Add(ImportRelations(table, relationFormat, options, request, Report));
+                    bytesBefore += info.Length;
+                    continue;
+                }
+
                 var (reader, problem) = forcedReader is not null ? (forcedReader, null) : FormatDetector.Detect(info.FullName);
                 if (reader is null)
                 {
@@ -220,6 +229,64 @@ public sealed class IngestService(CaseSession session)
             batch.Clear();
             extractions.Clear();
         }
+    }
+
+    /// <summary>Stores a relationship table's links (in one transaction per file: such tables are small beside document dumps).</summary>
+    private FileReport ImportRelations(SourceFile source, string format, ReadOptions options, IngestRequest request, Action<IngestProblem> report)
+    {
+        var optionsKey = string.Empty;
+        var (sourceId, complete) = BeginSource(source, format, request.Site ?? string.Empty, optionsKey, session.User);
+        if (complete)
+        {
+            return new FileReport(source.DisplayPath, format, source.Size, 0, 0, 0, 0, AlreadyIngested: true);
+        }
+
+        int added = 0, duplicates = 0, errors = 0;
+        using (var transaction = workspace.Connection.BeginTransaction())
+        {
+            using var insert = workspace.Connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO relations (source, target, weight, at, source_file, line, ingested_at, ingested_by)
+                VALUES ($source, $target, $weight, $at, $file, $line, $now, $user) ON CONFLICT DO NOTHING
+                """;
+            var from = insert.Parameters.Add("$source", Microsoft.Data.Sqlite.SqliteType.Text);
+            var to = insert.Parameters.Add("$target", Microsoft.Data.Sqlite.SqliteType.Text);
+            var weight = insert.Parameters.Add("$weight", Microsoft.Data.Sqlite.SqliteType.Real);
+            var at = insert.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Text);
+            var line = insert.Parameters.Add("$line", Microsoft.Data.Sqlite.SqliteType.Integer);
+            insert.Parameters.AddWithValue("$file", sourceId);
+            insert.Parameters.AddWithValue("$now", Now());
+            insert.Parameters.AddWithValue("$user", session.User);
+            foreach (var (relation, problem) in RelationReader.Read(source, format, options))
+            {
+                if (problem is not null)
+                {
+                    report(problem);
+                    errors += problem.Severity == ProblemSeverity.Error ? 1 : 0;
+                    continue;
+                }
+
+                from.Value = relation!.Source;
+                to.Value = relation.Target;
+                weight.Value = relation.Weight;
+                at.Value = relation.At?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? (object)DBNull.Value;
+                line.Value = relation.Line;
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    added++;
+                }
+                else
+                {
+                    duplicates++;
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        FinishSource(sourceId, added, duplicates, errors);
+        return new FileReport(source.DisplayPath, format, source.Size, added, 0, duplicates, errors, AlreadyIngested: false);
     }
 
     private (long Id, bool Complete) BeginSource(SourceFile source, string format, string site, string options, string user)

@@ -141,6 +141,21 @@ public static class Migrations
             ingested_at TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            weight REAL NOT NULL,
+            at TEXT,
+            source_file INTEGER NOT NULL REFERENCES sources(id),
+            line INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL,
+            ingested_by TEXT NOT NULL,
+            UNIQUE (source_file, line, source, target)
+        );
+        CREATE INDEX relations_at ON relations(at);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

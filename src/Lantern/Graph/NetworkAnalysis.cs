@@ -1,0 +1,77 @@
+using System.Globalization;
+using Lantern.Cases;
+
+namespace Lantern.Graph;
+
+/// <summary>One node's place in the network.</summary>
+public sealed record NetworkNode(string Id, string Kind, int Degree, double Betweenness, double Closeness, double Eigenvector, double PageRank, int Community, int Component);
+
+public sealed record NetworkReport(
+    IReadOnlyList<NetworkNode> Nodes,
+    int NodeCount,
+    int EdgeCount,
+    int Components,
+    int CommunityCount,
+    double Modularity,
+    DateTimeOffset? Since,
+    DateTimeOffset? Until);
+
+/// <summary>
+/// The network of handles linked by relationship tables (calls, transactions), optionally within a
+/// time window, with every node's centralities, community and component. Links are taken
+/// undirected and unweighted, as the reference implementation (networkx) takes them, so the
+/// figures can be checked against it.
+/// </summary>
+public sealed class NetworkAnalysis(CaseSession session)
+{
+    public NetworkReport Analyse(DateTimeOffset? since = null, DateTimeOffset? until = null)
+    {
+        var parameters = new { since, until };
+        var role = session.Authorize(Permission.AnalyseLinks, "network", parameters);
+        var graph = Load(since, until);
+        var report = Compute(graph, since, until);
+        session.Record(role, "network", parameters, report.NodeCount);
+        return report;
+    }
+
+    public static NetworkReport Compute(UndirectedGraph graph, DateTimeOffset? since = null, DateTimeOffset? until = null)
+    {
+        var adjacency = graph.Adjacency();
+        var degree = Centrality.Degree(adjacency);
+        var betweenness = Centrality.Betweenness(adjacency);
+        var closeness = Centrality.Closeness(adjacency);
+        var eigenvector = Centrality.Eigenvector(adjacency);
+        var pagerank = Centrality.PageRank(adjacency);
+        var components = Centrality.Components(adjacency);
+        var communities = Louvain.Detect(adjacency);
+        var nodes = Enumerable.Range(0, graph.NodeCount)
+            .Select(node => new NetworkNode(graph.Ids[node], "handle", degree[node], betweenness[node], closeness[node], eigenvector[node], pagerank[node],
+                communities.Membership[node], components[node]))
+            .OrderByDescending(node => node.Degree).ThenByDescending(node => node.Betweenness).ThenBy(node => node.Id, StringComparer.Ordinal)
+            .ToList();
+        return new NetworkReport(nodes, graph.NodeCount, graph.EdgeCount, components.Length == 0 ? 0 : components.Max() + 1,
+            communities.Count, communities.Modularity, since, until);
+    }
+
+    private UndirectedGraph Load(DateTimeOffset? since, DateTimeOffset? until)
+    {
+        using var command = session.Workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT source, target FROM relations
+            WHERE ($since IS NULL OR (at IS NOT NULL AND at >= $since)) AND ($until IS NULL OR (at IS NOT NULL AND at <= $until))
+            ORDER BY id
+            """;
+        command.Parameters.AddWithValue("$since", since is { } from ? Stamp(from) : DBNull.Value);
+        command.Parameters.AddWithValue("$until", until is { } to ? Stamp(to) : DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var graph = new UndirectedGraph();
+        while (reader.Read())
+        {
+            graph.AddEdge(reader.GetString(0), reader.GetString(1));
+        }
+
+        return graph;
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
