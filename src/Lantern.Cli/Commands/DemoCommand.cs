@@ -72,7 +72,9 @@ public static class DemoCommand
             var next = $"export LANTERN_WORKSPACE={workspaceFolder}";
             context.Out.MarkupLine($"  {Markup.Escape(next)}");
             context.Out.WriteLine("  lantern selectors --min-docs 2                # wallets, e-mails, phones, keys … and how widely each occurs");
+            context.Out.WriteLine("  lantern aliases --min-score 0.8                # which handles are the same vendor, and why");
             context.Out.WriteLine($"  lantern eval extraction --truth {manifest.GroundTruthPath}");
+            context.Out.WriteLine($"  lantern eval aliases --truth {manifest.GroundTruthPath}");
             context.Out.WriteLine("  lantern search oxycodone --expand-slang");
             context.Out.WriteLine("  lantern search 'posted_at:[2025-06 TO 2025-12] AND site:nightmarket' --sort date");
             context.Out.WriteLine("  lantern search 'frostbite~' · lantern show DOC_ID · lantern --help");

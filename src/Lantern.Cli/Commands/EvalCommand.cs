@@ -73,7 +73,47 @@ public static class EvalCommand
 
             return ExitCodes.Success;
         }));
-        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction };
+        var aliasTruth = new Option<string>("--truth") { Description = "Ground-truth file (the demo's corpus/ground-truth.json)", Required = true };
+        var aliases = new Command("aliases", "Score alias resolution against a ground truth: pairwise precision and recall of strong-evidence clusters and, separately, of weak suggestions; " +
+            "pairs involving the impostor must be none.\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/corpus/ground-truth.json")
+        {
+            aliasTruth,
+        };
+        aliases.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var groundTruth = GroundTruthFile.Read(parse.GetValue(aliasTruth)!);
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            var score = AliasScore.Compute(groundTruth, new Lantern.Graph.AliasAnalysis(context.OpenSession(workspace)).Clusters());
+            if (context.AsJson)
+            {
+                context.WriteJson(new
+                {
+                    strong = new { precision = score.Strong.Precision, recall = score.Strong.Recall, true_positives = score.Strong.TruePositives, false_positives = score.Strong.FalsePositives, false_negatives = score.Strong.FalseNegatives },
+                    weak = new { precision = score.Weak.Precision, recall = score.Weak.Recall, true_positives = score.Weak.TruePositives, false_positives = score.Weak.FalsePositives, false_negatives = score.Weak.FalseNegatives },
+                    impostor_pairs = score.ImpostorPairs,
+                    false_pairs = score.FalsePairs,
+                    missed_pairs = score.MissedPairs,
+                });
+                return ExitCodes.Success;
+            }
+
+            context.Out.MarkupLine($"strong evidence: precision {score.Strong.Precision:0.000}, recall {score.Strong.Recall:0.000} ({score.Strong.TruePositives} right, {score.Strong.FalsePositives} wrong, {score.Strong.FalseNegatives} missed pairs)");
+            context.Out.MarkupLine($"suggestions:     precision {score.Weak.Precision:0.000}, recall {score.Weak.Recall:0.000} ({score.Weak.TruePositives} right, {score.Weak.FalsePositives} wrong, {score.Weak.FalseNegatives} missed pairs)");
+            context.Out.MarkupLine($"pairs with the impostor: {(score.ImpostorPairs == 0 ? "[green]0[/]" : $"[red]{score.ImpostorPairs}[/]")}");
+            foreach (var pair in score.FalsePairs.Take(10))
+            {
+                context.Out.MarkupLine($"[grey]wrong:[/] {Markup.Escape(pair)}");
+            }
+
+            foreach (var pair in score.MissedPairs.Take(10))
+            {
+                context.Out.MarkupLine($"[grey]missed:[/] {Markup.Escape(pair)}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction, aliases };
     }
 
     private static object Row(TypeScore score) => new

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Lantern.Graph;
+using Spectre.Console;
+
+namespace Lantern.Cli.Commands;
+
+public static class AliasesCommand
+{
+    public static Command Create()
+    {
+        var minScore = new Option<double>("--min-score") { Description = "Only clusters scoring at least this (strong evidence ≥ 0.8, suggestions ≤ 0.6, impostor flags 0.05)", DefaultValueFactory = _ => 0.0 };
+        var hub = new Option<int>("--hub-threshold") { Description = "A selector advertised as their own by this many handles or more is a hub (a market's support address) and links nothing", DefaultValueFactory = _ => AliasResolver.DefaultHubThreshold };
+        var command = new Command("aliases", "Handles believed to be one actor, with the evidence: the same PGP key, wallet, e-mail, phone or messenger ID advertised by each as its own " +
+            "(strong); similar names, shared signature lines and similar writing (suggestions only). Quotes in others' reviews and hub selectors link nothing; " +
+            "same-named handles with different PGP keys are flagged as possible impostors. Every cluster stays 'suggested' until a supervisor decides.\n" +
+            "Examples: lantern aliases · lantern aliases --min-score 0.8 --json")
+        {
+            minScore, hub,
+        };
+        command.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            using var workspace = context.OpenWorkspace();
+            context.WriteCaseHeader(workspace);
+            context.WarnIfStale(workspace);
+            var clusters = new AliasAnalysis(context.OpenSession(workspace)).Clusters(parse.GetValue(minScore), Math.Max(2, parse.GetValue(hub)));
+            if (context.AsJson)
+            {
+                context.WriteJson(new
+                {
+                    clusters = clusters.Select(cluster => new
+                    {
+                        id = cluster.Id,
+                        score = cluster.Score,
+                        members = cluster.Members.Select(member => new { site = member[..member.IndexOf('/', StringComparison.Ordinal)], author = member[(member.IndexOf('/', StringComparison.Ordinal) + 1)..] }),
+                        evidence = cluster.Evidence.Select(item => new { rule = item.Rule, type = item.Type, value = item.Value, docs = item.Docs }),
+                        status = cluster.Status,
+                        strength = cluster.Strong ? "strong" : "weak",
+                    }),
+                });
+                return ExitCodes.Success;
+            }
+
+            context.Out.MarkupLine($"{clusters.Count(cluster => cluster.Strong):N0} clusters on strong evidence, {clusters.Count(cluster => !cluster.Strong && cluster.Status != "conflict"):N0} suggestions, " +
+                $"{clusters.Count(cluster => cluster.Status == "conflict"):N0} possible impostors");
+            foreach (var cluster in clusters)
+            {
+                var colour = cluster.Status == "conflict" ? "red" : cluster.Strong ? "green" : "yellow";
+                context.Out.WriteLine();
+                context.Out.MarkupLine($"[bold {colour}]{cluster.Id}[/] score {cluster.Score:0.00} · {cluster.Status} · {Markup.Escape(string.Join("  ", cluster.Members))}");
+                foreach (var item in cluster.Evidence)
+                {
+                    var docs = item.Docs.Count > 0 ? $" [grey]({item.Docs.Count} docs: {string.Join(", ", item.Docs.Take(3))}{(item.Docs.Count > 3 ? ", …" : string.Empty)})[/]" : string.Empty;
+                    context.Out.MarkupLine($"  {item.Rule}: {Markup.Escape(item.Type)} {Markup.Escape(item.Value.Length > 70 ? item.Value[..67] + "…" : item.Value)}{docs}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

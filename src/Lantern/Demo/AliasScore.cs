@@ -1,0 +1,78 @@
+using Lantern.Graph;
+
+namespace Lantern.Demo;
+
+/// <summary>Pairwise precision and recall of alias pairs against a ground truth.</summary>
+public sealed record PairScore(int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+
+    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+}
+
+/// <summary>
+/// Scores alias clusters: strong clusters against the pairs of each actor's strong handles, weak
+/// suggestions against the pairs joining an actor's weak handles to its others. A predicted pair is
+/// judged when at least one of its handles is labelled in the truth (two unlabelled handles, such
+/// as two buyers, are outside what the truth says); pairs with an impostor are always wrong.
+/// </summary>
+public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPairs, IReadOnlyList<string> FalsePairs, IReadOnlyList<string> MissedPairs)
+{
+    public static AliasScore Compute(GroundTruth truth, IReadOnlyList<AliasCluster> clusters)
+    {
+        var actorOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var actor in truth.Actors)
+        {
+            foreach (var handle in actor.StrongHandles.Concat(actor.WeakHandles))
+            {
+                actorOf[handle] = actor.Id;
+            }
+        }
+
+        foreach (var impostor in truth.Impostors)
+        {
+            actorOf[impostor.Handle] = "impostor:" + impostor.Handle;
+        }
+
+        var strongTruth = truth.Actors.SelectMany(actor => Pairs(actor.StrongHandles)).ToHashSet();
+        var weakTruth = truth.Actors.SelectMany(actor => actor.WeakHandles.SelectMany(weak => actor.StrongHandles.Select(other => Pair(weak, other)))).ToHashSet();
+        var falsePairs = new List<string>();
+        var missed = new List<string>();
+
+        PairScore Score(IEnumerable<AliasCluster> predicted, HashSet<(string, string)> expected)
+        {
+            var pairs = predicted.SelectMany(cluster => Pairs(cluster.Members)).ToHashSet();
+            var judged = pairs.Where(pair => actorOf.ContainsKey(pair.Item1) || actorOf.ContainsKey(pair.Item2)).ToList();
+            var tp = judged.Count(expected.Contains);
+            var wrong = judged.Where(pair => !expected.Contains(pair) && !SameActor(pair)).ToList();
+            falsePairs.AddRange(wrong.Select(pair => $"{pair.Item1} ~ {pair.Item2}"));
+            var notFound = expected.Where(pair => !pairs.Contains(pair)).ToList();
+            missed.AddRange(notFound.Select(pair => $"{pair.Item1} ~ {pair.Item2}"));
+            return new PairScore(tp, wrong.Count, notFound.Count);
+        }
+
+        // The same actor found at the other level of evidence is neither right nor wrong here.
+        bool SameActor((string, string) pair) =>
+            actorOf.TryGetValue(pair.Item1, out var a) && actorOf.TryGetValue(pair.Item2, out var b) && a == b && !a.StartsWith("impostor:", StringComparison.Ordinal);
+
+        var strong = Score(clusters.Where(cluster => cluster.Strong), strongTruth);
+        var weak = Score(clusters.Where(cluster => !cluster.Strong && cluster.Status != "conflict"), weakTruth);
+        var impostorPairs = clusters.Where(cluster => cluster.Status != "conflict")
+            .SelectMany(cluster => Pairs(cluster.Members))
+            .Count(pair => truth.Impostors.Any(impostor => pair.Item1 == impostor.Handle || pair.Item2 == impostor.Handle));
+        return new AliasScore(strong, weak, impostorPairs, falsePairs, missed);
+    }
+
+    private static IEnumerable<(string, string)> Pairs(IReadOnlyList<string> handles)
+    {
+        for (var i = 0; i < handles.Count; i++)
+        {
+            for (var j = i + 1; j < handles.Count; j++)
+            {
+                yield return Pair(handles[i], handles[j]);
+            }
+        }
+    }
+
+    private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+}

@@ -1,0 +1,58 @@
+using Lantern.Cases;
+
+namespace Lantern.Graph;
+
+/// <summary>Loads what alias resolution needs from the workspace and runs it as an audited, rights-checked operation.</summary>
+public sealed class AliasAnalysis(CaseSession session)
+{
+    private const int ContextChars = 80;
+    private const int TextsPerHandle = 200;
+
+    public IReadOnlyList<AliasCluster> Clusters(double minScore = 0, int hubThreshold = AliasResolver.DefaultHubThreshold)
+    {
+        var parameters = new { min_score = minScore, hub_threshold = hubThreshold };
+        var role = session.Authorize(Permission.AnalyseLinks, "aliases", parameters);
+        var (mentions, texts) = Load();
+        var clusters = AliasResolver.Resolve(mentions, texts, hubThreshold).Where(cluster => cluster.Score >= minScore).ToList();
+        session.Record(role, "aliases", parameters, clusters.Count);
+        return clusters;
+    }
+
+    private (List<HandleMention> Mentions, List<HandleText> Texts) Load()
+    {
+        var connection = session.Workspace.Connection;
+        var documents = new Dictionary<long, (string Handle, string Id, string Kind, string Text)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT rowid, site || '/' || author, id, kind, text FROM documents WHERE author IS NOT NULL ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                documents[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            }
+        }
+
+        var mentions = new List<HandleMention>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT m.document, s.type, s.value, m.start FROM mentions m JOIN selectors s ON s.id = m.selector ORDER BY m.document, m.start";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!documents.TryGetValue(reader.GetInt64(0), out var document))
+                {
+                    continue;
+                }
+
+                var start = Math.Min(reader.GetInt32(3), document.Text.Length);
+                var before = document.Text[Math.Max(0, start - ContextChars)..start];
+                mentions.Add(new HandleMention(document.Handle, document.Id, document.Kind, reader.GetString(1), reader.GetString(2), before));
+            }
+        }
+
+        var texts = documents.Values.GroupBy(document => document.Handle, StringComparer.Ordinal)
+            .Select(group => new HandleText(group.Key, group.Take(TextsPerHandle).Select(document => document.Text).ToList()))
+            .ToList();
+        return (mentions, texts);
+    }
+}

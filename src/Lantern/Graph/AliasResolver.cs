@@ -1,0 +1,248 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Lantern.Extraction;
+
+namespace Lantern.Graph;
+
+/// <summary>A selector occurrence as alias resolution sees it: which handle's document, of what kind, and the words just before it.</summary>
+public sealed record HandleMention(string Handle, string DocumentId, string Kind, string Type, string Value, string Before);
+
+/// <summary>A handle's writing: its documents' texts, for signatures and style.</summary>
+public sealed record HandleText(string Handle, IReadOnlyList<string> Texts);
+
+public sealed record AliasEvidence(string Rule, string Type, string Value, IReadOnlyList<string> Docs);
+
+public sealed record AliasCluster(string Id, double Score, IReadOnlyList<string> Members, IReadOnlyList<AliasEvidence> Evidence, string Status, bool Strong);
+
+/// <summary>
+/// Decides which handles are one actor. A selector links handles only where each advertises it as
+/// its own: mentions in listings and profiles, or in posts whose words before the selector are not
+/// about someone else ("message him", "got mine from …" are quotes). A selector owned by many
+/// handles is a hub — a market's support address, a forum's donation wallet — and links nothing.
+/// Handles that post different PGP keys are never merged, and a shared name then flags a possible
+/// impostor. Similar names, shared signature lines and similar writing only suggest, with a lower score.
+/// </summary>
+public static partial class AliasResolver
+{
+    public const int DefaultHubThreshold = 5;
+
+    private static readonly HashSet<string> StrongTypes = new(StringComparer.Ordinal)
+    {
+        SelectorTypes.Pgp, SelectorTypes.Btc, SelectorTypes.Eth, SelectorTypes.Xmr, SelectorTypes.Email, SelectorTypes.Phone,
+        SelectorTypes.Session, SelectorTypes.Telegram, SelectorTypes.Wickr, SelectorTypes.Threema, SelectorTypes.Signal,
+    };
+
+    public static IReadOnlyList<AliasCluster> Resolve(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
+    {
+        var own = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
+        var owners = own.GroupBy(mention => (mention.Type, mention.Value))
+            .ToDictionary(group => group.Key, group => group.GroupBy(mention => mention.Handle).ToDictionary(handles => handles.Key, handles => handles.Select(mention => mention.DocumentId).Distinct().ToList()));
+        var keysOf = own.GroupBy(mention => mention.Handle)
+            .ToDictionary(group => group.Key, group => group.Where(mention => mention.Type == SelectorTypes.Pgp).Select(mention => mention.Value).ToHashSet());
+
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string handle)
+        {
+            parent.TryAdd(handle, handle);
+            while (parent[handle] != handle)
+            {
+                parent[handle] = parent[parent[handle]];
+                handle = parent[handle];
+            }
+
+            return handle;
+        }
+
+        var keysOfRoot = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> Keys(string root) => keysOfRoot.TryGetValue(root, out var keys) ? keys : keysOfRoot[root] = new HashSet<string>(keysOf.GetValueOrDefault(root) ?? []);
+        var evidence = new List<(string A, string B, AliasEvidence Evidence)>();
+        foreach (var ((type, value), handles) in owners.OrderBy(pair => pair.Key.Type == SelectorTypes.Pgp ? 0 : 1).ThenBy(pair => pair.Key.Type).ThenBy(pair => pair.Key.Value, StringComparer.Ordinal))
+        {
+            if (handles.Count < 2 || handles.Count >= hubThreshold)
+            {
+                continue;
+            }
+
+            var members = handles.Keys.Order(StringComparer.Ordinal).ToList();
+            for (var index = 1; index < members.Count; index++)
+            {
+                var (a, b) = (Find(members[0]), Find(members[index]));
+                var docs = handles[members[0]].Concat(handles[members[index]]).Distinct().ToList();
+                if (a == b)
+                {
+                    evidence.Add((members[0], members[index], new AliasEvidence($"shared-own-{type}", type, value, docs)));
+                    continue;
+                }
+
+                var (keysA, keysB) = (Keys(a), Keys(b));
+                if (keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB))
+                {
+                    continue;
+                }
+
+                parent[b] = a;
+                keysA.UnionWith(keysB);
+                evidence.Add((members[0], members[index], new AliasEvidence($"shared-own-{type}", type, value, docs)));
+            }
+        }
+
+        var clusters = new List<AliasCluster>();
+        var handlesSeen = own.Select(mention => mention.Handle).Concat(texts.Select(text => text.Handle)).Distinct().ToList();
+        foreach (var group in handlesSeen.Where(parent.ContainsKey).GroupBy(Find).Where(group => group.Count() >= 2))
+        {
+            var members = group.Order(StringComparer.Ordinal).ToList();
+            var items = evidence.Where(item => members.Contains(item.A)).Select(item => item.Evidence)
+                .GroupBy(item => (item.Rule, item.Value)).Select(items => items.First() with { Docs = items.SelectMany(item => item.Docs).Distinct().ToList() }).ToList();
+            var hasKey = items.Any(item => item.Type == SelectorTypes.Pgp);
+            clusters.Add(new AliasCluster(ClusterId(members), hasKey ? 0.98 : Math.Min(0.95, 0.8 + 0.05 * items.Count), members, items, "suggested", Strong: true));
+        }
+
+        clusters.AddRange(WeakSuggestions(texts, Find, handle => Keys(Find(handle)), hubThreshold));
+        return clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Whether a mention is the author's own: listings and profiles advertise their author; in posts
+    /// and messages, words just before the selector that point at someone else make it a quote.
+    /// </summary>
+    public static bool IsOwn(HandleMention mention)
+    {
+        if (mention.Kind is "listing" or "profile")
+        {
+            return true;
+        }
+
+        var clause = LastClause(mention.Before);
+        return !ThirdPerson().IsMatch(clause);
+    }
+
+    private static string LastClause(string before)
+    {
+        var cut = before.LastIndexOfAny(['.', '!', '\n']);
+        return cut >= 0 ? before[(cut + 1)..] : before;
+    }
+
+    private static IEnumerable<AliasCluster> WeakSuggestions(IReadOnlyList<HandleText> texts, Func<string, string> cluster, Func<string, HashSet<string>> keysOf, int hubThreshold)
+    {
+        var profiles = texts.Where(text => text.Texts.Count > 0).Select(text => (text.Handle, Name: NameKey(text.Handle), Signatures: Signatures(text.Texts), Style: Trigrams(text.Texts))).ToList();
+
+        // A closing line that many handles share is a template (a market footer, a forum's donation line), not a signature.
+        var common = profiles.SelectMany(profile => profile.Signatures).GroupBy(line => line, StringComparer.Ordinal)
+            .Where(group => group.Count() >= hubThreshold).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            for (var j = i + 1; j < profiles.Count; j++)
+            {
+                var (a, b) = (profiles[i], profiles[j]);
+                if (Site(a.Handle) == Site(b.Handle) || cluster(a.Handle) == cluster(b.Handle))
+                {
+                    continue;
+                }
+
+                var reasons = new List<AliasEvidence>();
+                var (keysA, keysB) = (keysOf(a.Handle), keysOf(b.Handle));
+                var conflict = keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB);
+                if (a.Name.Length >= 4 && (a.Name == b.Name || a.Name.StartsWith(b.Name, StringComparison.Ordinal) || b.Name.StartsWith(a.Name, StringComparison.Ordinal)))
+                {
+                    reasons.Add(new AliasEvidence(conflict ? "possible-impostor" : "similar-name", "name", $"{Author(a.Handle)} ~ {Author(b.Handle)}", []));
+                }
+
+                var signature = a.Signatures.Intersect(b.Signatures, StringComparer.Ordinal).FirstOrDefault(line => !common.Contains(line));
+                if (signature is not null)
+                {
+                    reasons.Add(new AliasEvidence("same-signature", "signature", signature, []));
+                }
+
+                var style = Cosine(a.Style, b.Style);
+                if (style >= 0.85 && reasons.Count > 0)
+                {
+                    reasons.Add(new AliasEvidence("similar-writing", "stylometry", style.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), []));
+                }
+
+                if (reasons.Count == 0 || (conflict && reasons.All(reason => reason.Rule != "possible-impostor")))
+                {
+                    continue;
+                }
+
+                var members = new[] { a.Handle, b.Handle }.Order(StringComparer.Ordinal).ToList();
+                var score = conflict ? 0.05 : Math.Min(0.6, 0.25 + 0.15 * reasons.Count);
+                yield return new AliasCluster(ClusterId(members), score, members, reasons, conflict ? "conflict" : "suggested", Strong: false);
+            }
+        }
+    }
+
+    /// <summary>A handle's name without case, separators, leetspeak, digits at the end and suffixes such as _official or NL.</summary>
+    public static string NameKey(string handle)
+    {
+        var name = Author(handle).ToLowerInvariant();
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            builder.Append(c switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '$' => 's', '@' => 'a', _ => c });
+        }
+
+        var key = new string(builder.ToString().Where(char.IsLetter).ToArray());
+        foreach (var suffix in new[] { "official", "real", "shop", "store", "team", "nl", "uk", "de", "eu", "us" })
+        {
+            if (key.Length > suffix.Length + 3 && key.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                key = key[..^suffix.Length];
+            }
+        }
+
+        foreach (var prefix in new[] { "the", "real", "official" })
+        {
+            if (key.Length > prefix.Length + 3 && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                key = key[prefix.Length..];
+            }
+        }
+
+        // Capital I and small l look alike in most fonts, and impostors swap them (PiIlPusher).
+        return key.Replace('l', 'i');
+    }
+
+    /// <summary>Last lines repeated across a handle's documents: what it signs with.</summary>
+    private static HashSet<string> Signatures(IReadOnlyList<string> texts)
+    {
+        return texts.Select(text => text.TrimEnd().Split('\n')[^1].Trim()).Where(line => line.Length is >= 8 and <= 120).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, double> Trigrams(IReadOnlyList<string> texts)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var lower = text.ToLowerInvariant();
+            for (var index = 0; index + 3 <= lower.Length; index++)
+            {
+                var gram = lower.Substring(index, 3);
+                counts[gram] = counts.GetValueOrDefault(gram) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        var dot = a.Where(pair => b.ContainsKey(pair.Key)).Sum(pair => pair.Value * b[pair.Key]);
+        return dot / (Math.Sqrt(a.Values.Sum(value => value * value)) * Math.Sqrt(b.Values.Sum(value => value * value)));
+    }
+
+    private static string Site(string handle) => handle[..handle.IndexOf('/', StringComparison.Ordinal)];
+
+    private static string Author(string handle) => handle[(handle.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
+    private static string ClusterId(IEnumerable<string> members) =>
+        "A-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', members))))[..10];
+
+    [GeneratedRegex(@"\b(?:him|his|her|hers|he|she|them|their|they|from|vendor|seller|via|ask|got\s+mine|ordered|bought|recommend|is\s+legit|legit\??|scam\w*|fake|real\s+one)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThirdPerson();
+}
