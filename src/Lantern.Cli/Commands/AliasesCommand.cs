@@ -35,6 +35,8 @@ public static class AliasesCommand
                         evidence = cluster.Evidence.Select(item => new { rule = item.Rule, type = item.Type, value = item.Value, docs = item.Docs }),
                         status = cluster.Status,
                         strength = cluster.Strong ? "strong" : "weak",
+                        decided_by = cluster.DecidedBy,
+                        decision_reason = cluster.DecisionReason,
                     }),
                 });
                 return ExitCodes.Success;
@@ -46,7 +48,8 @@ public static class AliasesCommand
             {
                 var colour = cluster.Status == "conflict" ? "red" : cluster.Strong ? "green" : "yellow";
                 context.Out.WriteLine();
-                context.Out.MarkupLine($"[bold {colour}]{cluster.Id}[/] score {cluster.Score:0.00} · {cluster.Status} · {Markup.Escape(string.Join("  ", cluster.Members))}");
+                var decided = cluster.DecidedBy is null ? string.Empty : $" by {Markup.Escape(cluster.DecidedBy)} ({Markup.Escape(cluster.DecisionReason ?? string.Empty)})";
+                context.Out.MarkupLine($"[bold {colour}]{cluster.Id}[/] score {cluster.Score:0.00} · {cluster.Status}{decided} · {Markup.Escape(string.Join("  ", cluster.Members))}");
                 foreach (var item in cluster.Evidence)
                 {
                     var docs = item.Docs.Count > 0 ? $" [grey]({item.Docs.Count} docs: {string.Join(", ", item.Docs.Take(3))}{(item.Docs.Count > 3 ? ", …" : string.Empty)})[/]" : string.Empty;

@@ -55,9 +55,10 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
         bool SameActor((string, string) pair) =>
             actorOf.TryGetValue(pair.Item1, out var a) && actorOf.TryGetValue(pair.Item2, out var b) && a == b && !a.StartsWith("impostor:", StringComparison.Ordinal);
 
-        var strong = Score(clusters.Where(cluster => cluster.Strong), strongTruth);
-        var weak = Score(clusters.Where(cluster => !cluster.Strong && cluster.Status != "conflict"), weakTruth);
-        var impostorPairs = clusters.Where(cluster => cluster.Status != "conflict")
+        var standing = clusters.Where(cluster => cluster.Status is "suggested" or "confirmed").ToList();
+        var strong = Score(standing.Where(cluster => cluster.Strong), strongTruth);
+        var weak = Score(standing.Where(cluster => !cluster.Strong), weakTruth);
+        var impostorPairs = standing
             .SelectMany(cluster => Pairs(cluster.Members))
             .Count(pair => truth.Impostors.Any(impostor => pair.Item1 == impostor.Handle || pair.Item2 == impostor.Handle));
         return new AliasScore(strong, weak, impostorPairs, falsePairs, missed);

@@ -13,7 +13,13 @@ public sealed class AliasAnalysis(CaseSession session)
         var parameters = new { min_score = minScore, hub_threshold = hubThreshold };
         var role = session.Authorize(Permission.AnalyseLinks, "aliases", parameters);
         var (mentions, texts) = Load();
-        var clusters = AliasResolver.Resolve(mentions, texts, hubThreshold).Where(cluster => cluster.Score >= minScore).ToList();
+        var decisions = new Reviews(session).All();
+        var clusters = AliasResolver.Resolve(mentions, texts, hubThreshold)
+            .Where(cluster => cluster.Score >= minScore)
+            .Select(cluster => decisions.TryGetValue(cluster.Id, out var decision)
+                ? cluster with { Status = decision.Decision, DecidedBy = decision.DecidedBy, DecisionReason = decision.Reason }
+                : cluster)
+            .ToList();
         session.Record(role, "aliases", parameters, clusters.Count);
         return clusters;
     }

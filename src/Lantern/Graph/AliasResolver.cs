@@ -13,7 +13,13 @@ public sealed record HandleText(string Handle, IReadOnlyList<string> Texts);
 
 public sealed record AliasEvidence(string Rule, string Type, string Value, IReadOnlyList<string> Docs);
 
-public sealed record AliasCluster(string Id, double Score, IReadOnlyList<string> Members, IReadOnlyList<AliasEvidence> Evidence, string Status, bool Strong);
+public sealed record AliasCluster(string Id, double Score, IReadOnlyList<string> Members, IReadOnlyList<AliasEvidence> Evidence, string Status, bool Strong)
+{
+    /// <summary>Who decided the cluster, when a supervisor has.</summary>
+    public string? DecidedBy { get; init; }
+
+    public string? DecisionReason { get; init; }
+}
 
 /// <summary>
 /// Decides which handles are one actor. A selector links handles only where each advertises it as

@@ -156,6 +156,17 @@ public static class Migrations
         );
         CREATE INDEX relations_at ON relations(at);
         """,
+        """
+        CREATE TABLE reviews (
+            cluster_id TEXT PRIMARY KEY,
+            members TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            audit_seq INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;
