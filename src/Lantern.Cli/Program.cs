@@ -25,5 +25,6 @@ root.Subcommands.Add(RetentionCommand.Create());
 root.Subcommands.Add(NetworkCommand.Create());
 root.Subcommands.Add(AliasesCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 return root.Parse(args).Invoke();
