@@ -26,11 +26,7 @@ public static class AuditCommand
 
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var session = context.OpenSession(workspace);
-            var parameters = new { user = parse.GetValue(user), action = parse.GetValue(action), since = from };
-            var role = session.Authorize(Permission.ReadAudit, "audit.show", parameters);
-            var entries = session.Audit.Entries(parse.GetValue(user), parse.GetValue(action), from);
-            session.Record(role, "audit.show", parameters, entries.Count);
+            var entries = new CaseAdministration(context.OpenSession(workspace)).AuditEntries(parse.GetValue(user), parse.GetValue(action), from);
             if (context.AsJson)
             {
                 context.WriteJson(new { entries });
@@ -59,10 +55,7 @@ public static class AuditCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var session = context.OpenSession(workspace);
-            var role = session.Authorize(Permission.VerifyAudit, "audit.verify", new { expect_head = parse.GetValue(expect) });
-            var result = session.Audit.Verify(parse.GetValue(expect));
-            session.Record(role, "audit.verify", new { expect_head = parse.GetValue(expect), intact = result.Intact, first_bad = result.FirstBadSeq }, result.Entries);
+            var result = new CaseAdministration(context.OpenSession(workspace)).VerifyAudit(parse.GetValue(expect));
             if (context.AsJson)
             {
                 context.WriteJson(new { intact = result.Intact, entries = result.Entries, head = result.HeadHash, first_bad_entry = result.FirstBadSeq, problem = result.Problem });

@@ -16,11 +16,7 @@ public static class MembersCommand
             var role = Rights.Parse(parse.GetValue(addRole)!);
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var session = context.OpenSession(workspace);
-            var parameters = new { member = parse.GetValue(addName), role = Rights.Name(role) };
-            var acting = session.Authorize(Permission.ManageMembers, "members.add", parameters);
-            new MemberStore(workspace).Grant(parse.GetValue(addName)!, role, context.User);
-            session.Record(acting, "members.add", parameters, 1);
+            new CaseAdministration(context.OpenSession(workspace)).AddMember(parse.GetValue(addName)!, role);
             context.Out.MarkupLine($"{Markup.Escape(parse.GetValue(addName)!)} is now {Rights.Name(role)} in case {Markup.Escape(workspace.Case.Id)}.");
             return ExitCodes.Success;
         }));
@@ -33,11 +29,7 @@ public static class MembersCommand
             Role? role = parse.GetValue(removeRole) is { } text ? Rights.Parse(text) : null;
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var session = context.OpenSession(workspace);
-            var parameters = new { member = parse.GetValue(removeName), role = role is { } one ? Rights.Name(one) : "all" };
-            var acting = session.Authorize(Permission.ManageMembers, "members.remove", parameters);
-            new MemberStore(workspace).Revoke(parse.GetValue(removeName)!, role);
-            session.Record(acting, "members.remove", parameters, 1);
+            new CaseAdministration(context.OpenSession(workspace)).RemoveMember(parse.GetValue(removeName)!, role);
             context.Out.MarkupLine($"Removed {(role is { } r ? Rights.Name(r) + " from " : string.Empty)}{Markup.Escape(parse.GetValue(removeName)!)}.");
             return ExitCodes.Success;
         }));

@@ -56,9 +56,9 @@ public sealed class RightsTests
             Allowed(() => service.Search(new SearchRequest("pay"))),
             Allowed(() => service.View(docId)),
             Allowed(() => service.Selectors(null, 1, 10)),
-            Allowed(() => session.Authorize(Permission.ReadAudit, "audit.show", new { })),
-            Allowed(() => session.Authorize(Permission.VerifyAudit, "audit.verify", new { })),
-            Allowed(() => session.Authorize(Permission.ManageMembers, "members.add", new { })),
+            Allowed(() => new CaseAdministration(session).AuditEntries(null, null, null)),
+            Allowed(() => new CaseAdministration(session).VerifyAudit(null)),
+            Allowed(() => new CaseAdministration(session).AddMember("newcomer", Role.Analyst)),
         };
 
         Assert.Equal([ingest, search, view, selectors, readAudit, verifyAudit, manageMembers], outcomes);
