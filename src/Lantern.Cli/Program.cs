@@ -24,6 +24,8 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(RetentionCommand.Create());
 root.Subcommands.Add(NetworkCommand.Create());
 root.Subcommands.Add(AliasesCommand.Create());
+root.Subcommands.Add(LinksCommand.CreateLinks());
+root.Subcommands.Add(LinksCommand.CreatePath());
 root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());

@@ -1,0 +1,187 @@
+using Lantern.Cases;
+
+namespace Lantern.Graph;
+
+/// <summary>One step between two handles (or a handle and a selector), with what connects them and the documents that show it.</summary>
+public sealed record Hop(string From, string To, string Via, IReadOnlyList<string> Docs);
+
+public sealed record PathResult(bool Found, IReadOnlyList<Hop> Hops);
+
+public sealed record Neighbour(string Node, int Distance, Hop Hop);
+
+/// <summary>
+/// Paths and neighbourhoods over the evidence graph: handles connect through the selectors their
+/// documents mention (each hop citing those documents) and through relationship-table links. A
+/// selector mentioned by many handles (a hub) would connect everyone to everyone, so it is left out.
+/// </summary>
+public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasResolver.DefaultHubThreshold)
+{
+    private readonly Dictionary<string, Dictionary<string, List<string>>> edges = new(StringComparer.Ordinal);
+
+    public PathResult Path(string from, string to)
+    {
+        var parameters = new { from, to };
+        var role = session.Authorize(Permission.AnalyseLinks, "path", parameters);
+        Load();
+        var result = ShortestPath(Normalize(from), Normalize(to));
+        session.Record(role, "path", parameters, result.Hops.Count);
+        return result;
+    }
+
+    public IReadOnlyList<Neighbour> Links(string node, int hops)
+    {
+        var parameters = new { node, hops };
+        var role = session.Authorize(Permission.AnalyseLinks, "links", parameters);
+        Load();
+        var start = Normalize(node);
+        var found = new List<Neighbour>();
+        if (edges.ContainsKey(start))
+        {
+            var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [start] = 0 };
+            var queue = new Queue<string>([start]);
+            while (queue.Count > 0)
+            {
+                var current = queue.Dequeue();
+                if (distance[current] >= hops * 2)
+                {
+                    continue;
+                }
+
+                foreach (var (next, docs) in edges[current].OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                {
+                    if (distance.TryAdd(next, distance[current] + 1))
+                    {
+                        queue.Enqueue(next);
+                        found.Add(new Neighbour(Display(next), distance[next], new Hop(Display(current), Display(next), Via(current, next), docs)));
+                    }
+                }
+            }
+        }
+
+        session.Record(role, "links", parameters, found.Count);
+        return found;
+    }
+
+    private PathResult ShortestPath(string from, string to)
+    {
+        if (!edges.ContainsKey(from) || !edges.ContainsKey(to))
+        {
+            return new PathResult(false, []);
+        }
+
+        var previous = new Dictionary<string, string>(StringComparer.Ordinal) { [from] = from };
+        var queue = new Queue<string>([from]);
+        while (queue.Count > 0 && !previous.ContainsKey(to))
+        {
+            var current = queue.Dequeue();
+            foreach (var next in edges[current].Keys.Order(StringComparer.Ordinal))
+            {
+                if (previous.TryAdd(next, current))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        if (!previous.ContainsKey(to))
+        {
+            return new PathResult(false, []);
+        }
+
+        var nodes = new List<string> { to };
+        while (nodes[^1] != from)
+        {
+            nodes.Add(previous[nodes[^1]]);
+        }
+
+        nodes.Reverse();
+        var hops = new List<Hop>();
+        for (var index = 0; index < nodes.Count - 1; index++)
+        {
+            var (a, b) = (nodes[index], nodes[index + 1]);
+            if (IsHandle(a) && !IsHandle(b) && index + 2 < nodes.Count && IsHandle(nodes[index + 2]))
+            {
+                var c = nodes[index + 2];
+                hops.Add(new Hop(Display(a), Display(c), Display(b), edges[a][b].Concat(edges[b][c]).Distinct().ToList()));
+                index++;
+            }
+            else
+            {
+                hops.Add(new Hop(Display(a), Display(b), Via(a, b), edges[a][b]));
+            }
+        }
+
+        return new PathResult(true, hops);
+    }
+
+    private void Load()
+    {
+        var connection = session.Workspace.Connection;
+        var byHandle = new List<(string Handle, string Selector, string Doc)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT DISTINCT d.site || '/' || d.author, s.type || ':' || s.value, d.id
+                FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
+                WHERE d.author IS NOT NULL
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                byHandle.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        var hubs = byHandle.GroupBy(item => item.Selector).Where(group => group.Select(item => item.Handle).Distinct().Count() >= hubThreshold)
+            .Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (handle, selector, doc) in byHandle.Where(item => !hubs.Contains(item.Selector)))
+        {
+            Add("h:" + handle, "s:" + selector, doc);
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT r.source, r.target, s.path, r.line FROM relations r JOIN sources s ON s.id = r.source_file";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Add("h:" + reader.GetString(0), "h:" + reader.GetString(1), $"{System.IO.Path.GetFileName(reader.GetString(2))}:{reader.GetInt64(3)}");
+            }
+        }
+    }
+
+    private void Add(string a, string b, string doc)
+    {
+        foreach (var (x, y) in new[] { (a, b), (b, a) })
+        {
+            if (!edges.TryGetValue(x, out var neighbours))
+            {
+                edges[x] = neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            }
+
+            if (!neighbours.TryGetValue(y, out var docs))
+            {
+                neighbours[y] = docs = [];
+            }
+
+            if (!docs.Contains(doc))
+            {
+                docs.Add(doc);
+            }
+        }
+    }
+
+    /// <summary>A handle is written site/author, a selector type:value (a value may hold ':' or '/').</summary>
+    private static string Normalize(string node)
+    {
+        var colon = node.IndexOf(':', StringComparison.Ordinal);
+        var slash = node.IndexOf('/', StringComparison.Ordinal);
+        return colon > 0 && (slash < 0 || colon < slash) && Extraction.SelectorTypes.All.Contains(node[..colon]) ? "s:" + node : "h:" + node;
+    }
+
+    private static bool IsHandle(string node) => node.StartsWith("h:", StringComparison.Ordinal);
+
+    private static string Display(string node) => node[2..];
+
+    private static string Via(string a, string b) => IsHandle(a) && IsHandle(b) ? "relation" : "mentions";
+}
