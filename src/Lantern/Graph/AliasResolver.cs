@@ -136,45 +136,60 @@ public static partial class AliasResolver
         // A closing line that many handles share is a template (a market footer, a forum's donation line), not a signature.
         var common = profiles.SelectMany(profile => profile.Signatures).GroupBy(line => line, StringComparer.Ordinal)
             .Where(group => group.Count() >= hubThreshold).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < profiles.Count; i++)
+        // Only handles that share a name key or a signature line are compared: linear in the number
+        // of handles rather than quadratic, since a pair without either is never suggested.
+        var candidates = new HashSet<(int, int)>();
+        foreach (var block in profiles.Select((profile, index) => (Keys: profile.Signatures.Where(line => !common.Contains(line)).Prepend("name:" + profile.Name), Index: index))
+            .SelectMany(item => item.Keys.Select(key => (Key: key, item.Index)))
+            .GroupBy(item => item.Key, item => item.Index)
+            .Where(group => group.Key.Length > "name:".Length + 3))
         {
-            for (var j = i + 1; j < profiles.Count; j++)
+            var members = block.ToList();
+            for (var x = 0; x < members.Count; x++)
             {
-                var (a, b) = (profiles[i], profiles[j]);
-                if (Site(a.Handle) == Site(b.Handle) || cluster(a.Handle) == cluster(b.Handle))
+                for (var y = x + 1; y < members.Count; y++)
                 {
-                    continue;
+                    candidates.Add((members[x], members[y]));
                 }
-
-                var reasons = new List<AliasEvidence>();
-                var (keysA, keysB) = (keysOf(a.Handle), keysOf(b.Handle));
-                var conflict = keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB);
-                if (a.Name.Length >= 4 && (a.Name == b.Name || a.Name.StartsWith(b.Name, StringComparison.Ordinal) || b.Name.StartsWith(a.Name, StringComparison.Ordinal)))
-                {
-                    reasons.Add(new AliasEvidence(conflict ? "possible-impostor" : "similar-name", "name", $"{Author(a.Handle)} ~ {Author(b.Handle)}", []));
-                }
-
-                var signature = a.Signatures.Intersect(b.Signatures, StringComparer.Ordinal).FirstOrDefault(line => !common.Contains(line));
-                if (signature is not null)
-                {
-                    reasons.Add(new AliasEvidence("same-signature", "signature", signature, []));
-                }
-
-                var style = Cosine(a.Style, b.Style);
-                if (style >= 0.85 && reasons.Count > 0)
-                {
-                    reasons.Add(new AliasEvidence("similar-writing", "stylometry", style.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), []));
-                }
-
-                if (reasons.Count == 0 || (conflict && reasons.All(reason => reason.Rule != "possible-impostor")))
-                {
-                    continue;
-                }
-
-                var members = new[] { a.Handle, b.Handle }.Order(StringComparer.Ordinal).ToList();
-                var score = conflict ? 0.05 : Math.Min(0.6, 0.25 + 0.15 * reasons.Count);
-                yield return new AliasCluster(ClusterId(members), score, members, reasons, conflict ? "conflict" : "suggested", Strong: false);
             }
+        }
+
+        foreach (var (i, j) in candidates.Order())
+        {
+            var (a, b) = (profiles[i], profiles[j]);
+            if (Site(a.Handle) == Site(b.Handle) || cluster(a.Handle) == cluster(b.Handle))
+            {
+                continue;
+            }
+
+            var reasons = new List<AliasEvidence>();
+            var (keysA, keysB) = (keysOf(a.Handle), keysOf(b.Handle));
+            var conflict = keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB);
+            if (a.Name.Length >= 4 && a.Name == b.Name)
+            {
+                reasons.Add(new AliasEvidence(conflict ? "possible-impostor" : "similar-name", "name", $"{Author(a.Handle)} ~ {Author(b.Handle)}", []));
+            }
+
+            var signature = a.Signatures.Intersect(b.Signatures, StringComparer.Ordinal).FirstOrDefault(line => !common.Contains(line));
+            if (signature is not null)
+            {
+                reasons.Add(new AliasEvidence("same-signature", "signature", signature, []));
+            }
+
+            var style = Cosine(a.Style, b.Style);
+            if (style >= 0.85 && reasons.Count > 0)
+            {
+                reasons.Add(new AliasEvidence("similar-writing", "stylometry", style.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), []));
+            }
+
+            if (reasons.Count == 0 || (conflict && reasons.All(reason => reason.Rule != "possible-impostor")))
+            {
+                continue;
+            }
+
+            var members = new[] { a.Handle, b.Handle }.Order(StringComparer.Ordinal).ToList();
+            var score = conflict ? 0.05 : Math.Min(0.6, 0.25 + 0.15 * reasons.Count);
+            yield return new AliasCluster(ClusterId(members), score, members, reasons, conflict ? "conflict" : "suggested", Strong: false);
         }
     }
 
