@@ -11,9 +11,15 @@ using Lantern.Storage;
 // Whole-process benchmarks.
 // Ingest and search on a generated corpus:  dotnet run -c Release --project bench/Lantern.Bench -- [--docs N] [--queries N] [--dir DIR]
 // Selector extraction on the demo corpus:   dotnet run -c Release --project bench/Lantern.Bench -- extraction [--megabytes N]
+// Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--python /usr/bin/python3]
 if (args.FirstOrDefault() == "extraction")
 {
     return ExtractionBenchmark.Run(Argument("--megabytes", 50));
+}
+
+if (args.FirstOrDefault() == "graph")
+{
+    return GraphBenchmark.Run(args.SkipWhile(arg => arg != "--python").Skip(1).FirstOrDefault() ?? "/usr/bin/python3", args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault());
 }
 
 var documents = Argument("--docs", 200_000);

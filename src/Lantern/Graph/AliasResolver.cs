@@ -33,6 +33,9 @@ public static partial class AliasResolver
 {
     public const int DefaultHubThreshold = 5;
 
+    /// <summary>A name or closing line shared by more handles than this is too common to suggest anything.</summary>
+    private const int MaxBlock = 20;
+
     private static readonly HashSet<string> StrongTypes = new(StringComparer.Ordinal)
     {
         SelectorTypes.Pgp, SelectorTypes.Btc, SelectorTypes.Eth, SelectorTypes.Xmr, SelectorTypes.Email, SelectorTypes.Phone,
@@ -94,11 +97,12 @@ public static partial class AliasResolver
         }
 
         var clusters = new List<AliasCluster>();
+        var evidenceByRoot = evidence.GroupBy(item => Find(item.A)).ToDictionary(group => group.Key, group => group.ToList());
         var handlesSeen = own.Select(mention => mention.Handle).Concat(texts.Select(text => text.Handle)).Distinct().ToList();
         foreach (var group in handlesSeen.Where(parent.ContainsKey).GroupBy(Find).Where(group => group.Count() >= 2))
         {
             var members = group.Order(StringComparer.Ordinal).ToList();
-            var items = evidence.Where(item => members.Contains(item.A)).Select(item => item.Evidence)
+            var items = evidenceByRoot.GetValueOrDefault(group.Key, []).Select(item => item.Evidence)
                 .GroupBy(item => (item.Rule, item.Value)).Select(items => items.First() with { Docs = items.SelectMany(item => item.Docs).Distinct().ToList() }).ToList();
             var hasKey = items.Any(item => item.Type == SelectorTypes.Pgp);
             clusters.Add(new AliasCluster(ClusterId(members), hasKey ? 0.98 : Math.Min(0.95, 0.8 + 0.05 * items.Count), members, items, "suggested", Strong: true));
@@ -131,7 +135,9 @@ public static partial class AliasResolver
 
     private static IEnumerable<AliasCluster> WeakSuggestions(IReadOnlyList<HandleText> texts, Func<string, string> cluster, Func<string, HashSet<string>> keysOf, int hubThreshold)
     {
-        var profiles = texts.Where(text => text.Texts.Count > 0).Select(text => (text.Handle, Name: NameKey(text.Handle), Signatures: Signatures(text.Texts), Style: Trigrams(text.Texts))).ToList();
+        var profiles = texts.Where(text => text.Texts.Count > 0)
+            .Select(text => (text.Handle, Name: NameKey(text.Handle), Signatures: Signatures(text.Texts), Style: new Lazy<Dictionary<string, double>>(() => Trigrams(text.Texts))))
+            .ToList();
 
         // A closing line that many handles share is a template (a market footer, a forum's donation line), not a signature.
         var common = profiles.SelectMany(profile => profile.Signatures).GroupBy(line => line, StringComparer.Ordinal)
@@ -142,7 +148,7 @@ public static partial class AliasResolver
         foreach (var block in profiles.Select((profile, index) => (Keys: profile.Signatures.Where(line => !common.Contains(line)).Prepend("name:" + profile.Name), Index: index))
             .SelectMany(item => item.Keys.Select(key => (Key: key, item.Index)))
             .GroupBy(item => item.Key, item => item.Index)
-            .Where(group => group.Key.Length > "name:".Length + 3))
+            .Where(group => group.Key.Length > "name:".Length + 3 && group.Count() <= MaxBlock))
         {
             var members = block.ToList();
             for (var x = 0; x < members.Count; x++)
@@ -176,8 +182,8 @@ public static partial class AliasResolver
                 reasons.Add(new AliasEvidence("same-signature", "signature", signature, []));
             }
 
-            var style = Cosine(a.Style, b.Style);
-            if (style >= 0.85 && reasons.Count > 0)
+            var style = reasons.Count > 0 ? Cosine(a.Style.Value, b.Style.Value) : 0;
+            if (style >= 0.85)
             {
                 reasons.Add(new AliasEvidence("similar-writing", "stylometry", style.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), []));
             }
@@ -193,10 +199,10 @@ public static partial class AliasResolver
         }
     }
 
-    /// <summary>A handle's name without case, separators, leetspeak, digits at the end and suffixes such as _official or NL.</summary>
+    /// <summary>A handle's name without digits at the end, case, separators, leetspeak and suffixes such as _official or NL.</summary>
     public static string NameKey(string handle)
     {
-        var name = Author(handle).ToLowerInvariant();
+        var name = Author(handle).ToLowerInvariant().TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '_', '-', '.', ' ');
         var builder = new StringBuilder();
         foreach (var c in name)
         {
