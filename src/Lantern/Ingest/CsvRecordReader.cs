@@ -11,6 +11,16 @@ public sealed record CsvRecord(long Number, long Line, long ByteStart, long Byte
 /// </summary>
 public static class CsvRecordReader
 {
+    /// <summary>The delimiter of a CSV file, judged from its first line.</summary>
+    public static byte SniffDelimiter(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[64 * 1024];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var newline = Array.IndexOf(head, (byte)'\n', 0, length);
+        return SniffDelimiter(head.AsSpan(0, newline < 0 ? length : newline));
+    }
+
     /// <summary>Picks the delimiter that splits the header line most: comma, semicolon, tab or pipe.</summary>
     public static byte SniffDelimiter(ReadOnlySpan<byte> headerLine)
     {

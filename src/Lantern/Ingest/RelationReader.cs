@@ -18,14 +18,7 @@ public static class RelationReader
     public static IEnumerable<(Relation? Relation, IngestProblem? Problem)> Read(SourceFile file, string format, ReadOptions options)
     {
         var site = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
-        byte delimiter;
-        using (var sniff = File.OpenRead(file.Path))
-        {
-            var head = new byte[64 * 1024];
-            var length = sniff.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            var newline = Array.IndexOf(head, (byte)'\n', 0, length);
-            delimiter = CsvRecordReader.SniffDelimiter(head.AsSpan(0, newline < 0 ? length : newline));
-        }
+        var delimiter = CsvRecordReader.SniffDelimiter(file.Path);
 
         using var stream = File.OpenRead(file.Path);
         IReadOnlyList<string>? header = null;
