@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Lantern.Cases;
 using Lantern.Extraction;
-using Lantern.Search;
-using Lantern.Storage;
 using Spectre.Console;
 
 namespace Lantern.Cli.Commands;
@@ -21,20 +18,8 @@ public static class ReextractCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var session = context.OpenSession(workspace);
-            var role = session.Authorize(Permission.Ingest, "reextract", new { all = parse.GetValue(all) });
-            if (parse.GetValue(all))
-            {
-                using var reset = workspace.Connection.CreateCommand();
-                reset.CommandText = "UPDATE documents SET extractor_version = 0";
-                reset.ExecuteNonQuery();
-            }
-
-            using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
-            index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
             var count = context.Out.Status().Start("Extracting…", status =>
-                new Reextraction(workspace, index).Run(done => status.Status($"Extracting… {done:N0} documents")));
-            session.Record(role, "reextract", new { all = parse.GetValue(all), extractor_version = SelectorExtractor.Version }, count);
+                Reextraction.ForCase(context.OpenSession(workspace), parse.GetValue(all), done => status.Status($"Extracting… {done:N0} documents")));
             if (context.AsJson)
             {
                 context.WriteJson(new { documents = count, extractor_version = SelectorExtractor.Version });

@@ -11,6 +11,28 @@ public sealed class Reextraction(Workspace workspace, DocumentIndex index)
 {
     private const int BatchSize = 500;
 
+    /// <summary>
+    /// Extracts again, as a member's audited operation: the documents of an older extractor, or every
+    /// document when <paramref name="all"/> (after the case's phone region changed). Returns how many.
+    /// </summary>
+    public static int ForCase(Cases.CaseSession session, bool all, Action<int>? onProgress = null)
+    {
+        var role = session.Authorize(Cases.Permission.Ingest, "reextract", new { all });
+        var workspace = session.Workspace;
+        if (all)
+        {
+            using var reset = workspace.Connection.CreateCommand();
+            reset.CommandText = "UPDATE documents SET extractor_version = 0";
+            reset.ExecuteNonQuery();
+        }
+
+        using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
+        index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
+        var count = new Reextraction(workspace, index).Run(onProgress);
+        session.Record(role, "reextract", new { all, extractor_version = SelectorExtractor.Version }, count);
+        return count;
+    }
+
     /// <summary>Returns how many documents were extracted again.</summary>
     public int Run(Action<int>? onProgress = null)
     {
