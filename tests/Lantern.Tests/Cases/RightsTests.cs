@@ -91,6 +91,25 @@ public sealed class RightsTests
     }
 
     [Fact]
+    public void LinkPathAliasAndNetworkQueriesAreEachAuditedOnce()
+    {
+        using var workspace = WorkspaceWithMembers(out var path);
+        workspace.Ingest(path);
+        var anna = workspace.Session("anna", reason: "lead 7");
+
+        new Lantern.Graph.AliasAnalysis(anna).Clusters();
+        new Lantern.Graph.NetworkAnalysis(anna).Analyse();
+        new Lantern.Graph.LinkAnalysis(anna).Path("m/A", $"btc:{Wallet}");
+        new Lantern.Graph.LinkAnalysis(anna).Links("m/A", 1);
+
+        var entries = anna.Audit.Entries(user: "anna");
+        Assert.Equal(["aliases", "network", "path", "links"], entries.Select(entry => entry.Action));
+        Assert.All(entries, entry => Assert.Equal(("analyst", "ok", "lead 7"), (entry.Role, entry.Outcome, entry.Justification)));
+        Assert.Contains("m/A", entries[2].Parameters, StringComparison.Ordinal);
+        Assert.Equal(1, entries[2].ResultCount);
+    }
+
+    [Fact]
     public void ACaseCanRequireAJustificationForSelectorLookups()
     {
         using var folder = new TempFolder();
