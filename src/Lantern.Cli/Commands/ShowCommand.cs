@@ -31,17 +31,7 @@ public static class ShowCommand
                 context.WriteJson(new
                 {
                     document,
-                    mentions = mentions.Select(mention => new
-                    {
-                        type = mention.Type,
-                        value = mention.Value,
-                        raw = mention.Raw,
-                        start = mention.Start,
-                        end = mention.End,
-                        confidence = mention.Confidence,
-                        obfuscated = mention.Obfuscated,
-                        rule = mention.Rule,
-                    }),
+                    mentions,
                     rejected = view.Rejected,
                 });
                 return ExitCodes.Success;

@@ -28,8 +28,6 @@ public sealed class DocumentIndex : IDisposable
         this.lastRowId = lastRowId;
     }
 
-    public long LastRowId => lastRowId;
-
     /// <summary>Opens the index for writing; fails with <see cref="LockObtainFailedException"/> while another process writes.</summary>
     public static DocumentIndex OpenWriter(string path, double ramBufferMb = 64)
     {

@@ -1,5 +1,4 @@
 using Lantern.Cases;
-using Lantern.Demo;
 using Lantern.Graph;
 using Lantern.Tests.Support;
 
@@ -11,8 +10,7 @@ public sealed class ReviewTests
     public void SupervisorDecisionsSurviveReingestAndRejectedClustersAreNotSuggestedAgain()
     {
         using var workspace = new TestWorkspace();
-        var manifest = DemoCorpus.Generate(workspace.Folder.Combine("corpus"));
-        workspace.Ingest([.. manifest.Files]);
+        workspace.IngestDemo();
         new MemberStore(workspace.Workspace).Grant("anna", Role.Analyst, "tester");
         var clusters = new AliasAnalysis(workspace.Session()).Clusters();
         var strong = clusters.First(cluster => cluster.Strong);

@@ -11,9 +11,7 @@ public sealed class DemoAccuracyTests(ITestOutputHelper output)
     public void ExtractionOnTheDemoCorpusMeetsTheAccuracyTargets()
     {
         using var workspace = new TestWorkspace();
-        var manifest = DemoCorpus.Generate(workspace.Folder.Combine("corpus"));
-        workspace.Ingest([.. manifest.Files]);
-        var truth = GroundTruthFile.Read(manifest.GroundTruthPath);
+        var truth = workspace.IngestDemo();
 
         var score = ExtractionScore.Compute(truth, new MentionStore(workspace.Workspace.Connection).All());
 

@@ -11,9 +11,7 @@ public sealed class AliasTests(ITestOutputHelper output)
     public void AliasResolutionOnTheDemoMeetsTheTargetsWithoutHubQuoteOrImpostorPairs()
     {
         using var workspace = new TestWorkspace();
-        var manifest = DemoCorpus.Generate(workspace.Folder.Combine("corpus"));
-        workspace.Ingest([.. manifest.Files]);
-        var truth = GroundTruthFile.Read(manifest.GroundTruthPath);
+        var truth = workspace.IngestDemo();
 
         var clusters = new AliasAnalysis(workspace.Session()).Clusters();
         var score = AliasScore.Compute(truth, clusters);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Lantern.Cases;
-using Lantern.Demo;
 using Lantern.Graph;
 using Lantern.Ingest;
 using Lantern.Tests.Support;
@@ -14,8 +13,7 @@ public sealed class ExportFixture : IDisposable
 {
     public ExportFixture()
     {
-        var manifest = DemoCorpus.Generate(Workspace.Folder.Combine("corpus"));
-        Workspace.Ingest([.. manifest.Files]);
+        Workspace.IngestDemo();
         Workspace.Ingest(new IngestRequest([SharedData.Data(Path.Combine("networks", "caviar", "CAVIAR1.csv"))], Site: "caviar", Format: "matrix"));
         Graph = EntityGraph.Build(Workspace.Session(), new AliasAnalysis(Workspace.Session()).Clusters());
     }

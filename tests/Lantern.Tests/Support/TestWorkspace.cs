@@ -1,4 +1,5 @@
 using Lantern.Cases;
+using Lantern.Demo;
 using Lantern.Ingest;
 using Lantern.Search;
 using Lantern.Storage;
@@ -34,6 +35,14 @@ public sealed class TestWorkspace : IDisposable
     }
 
     public DocumentStore Store => new(Workspace.Connection);
+
+    /// <summary>Generates the demo corpus into the temp folder, ingests it and returns its ground truth.</summary>
+    public GroundTruth IngestDemo()
+    {
+        var manifest = DemoCorpus.Generate(Folder.Combine("corpus"));
+        Ingest([.. manifest.Files]);
+        return GroundTruthFile.Read(manifest.GroundTruthPath);
+    }
 
     public void Reopen()
     {
