@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Lantern.Extraction.Checksums;
@@ -23,6 +24,10 @@ public static partial class SelectorExtractor
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly SearchValues<char> PhoneOpeners = SearchValues.Create("0123456789+(");
+
     /// <summary>
     /// Validations are pure and the same wallets, keys and numbers recur across thousands of
     /// documents (a market's escrow address in every listing), so verdicts are remembered, up to a bound.
@@ -39,18 +44,24 @@ public static partial class SelectorExtractor
             return known;
         }
 
-        if (Verdicts.Count >= VerdictCacheLimit)
+        var verdict = validate(raw);
+        // ConcurrentDictionary.Count takes every lock, so the bound is kept by a counter of our own.
+        if (Verdicts.TryAdd((kind, raw), verdict) && Interlocked.Increment(ref rememberedVerdicts) > VerdictCacheLimit)
         {
-            Verdicts.Clear();
+            ForgetVerdicts();
         }
 
-        var verdict = validate(raw);
-        Verdicts[(kind, raw)] = verdict;
         return verdict;
     }
 
+    private static int rememberedVerdicts;
+
     /// <summary>Forgets remembered validations (benchmarks use it to measure validation on every pass).</summary>
-    public static void ForgetVerdicts() => Verdicts.Clear();
+    public static void ForgetVerdicts()
+    {
+        Verdicts.Clear();
+        Interlocked.Exchange(ref rememberedVerdicts, 0);
+    }
 
     public static ExtractionResult Extract(string text, ExtractionContext? context = null)
     {
@@ -65,13 +76,23 @@ public static partial class SelectorExtractor
         var masked = new List<(int Start, int End)>();
 
         PgpBlocks(text, mentions, rejected, masked);
-        bool Free(int start, int end) => !masked.Any(span => start < span.End && end > span.Start);
+        bool Free(int start, int end)
+        {
+            foreach (var span in masked)
+            {
+                if (start < span.End && end > span.Start)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         Urls(text, mentions, Free);
         Emails(text, mentions, rejected, Free);
         Onions(text, mentions, rejected, Free);
         Tokens(text, mentions, rejected, Free);
-        GroupedFingerprints(text, mentions, Free);
         Telegram(text, mentions, context, Free);
         Messengers(text, mentions, Free);
         IpAddresses(text, mentions, rejected, Free);
@@ -191,20 +212,23 @@ public static partial class SelectorExtractor
                 continue;
             }
 
+            if (text.AsSpan(at + 1, end - at - 1).IndexOf('.') < 0)
+            {
+                continue;
+            }
+
             var raw = text[start..end];
-            var host = text[(at + 1)..end];
-            if (!host.Contains('.', StringComparison.Ordinal))
+
+            var verdict = Check("email", raw, candidate => EmailAddress.IsValid(candidate) && TopLevelDomains.HostHasKnownTld(candidate[(candidate.LastIndexOf('@') + 1)..])
+                ? new Verdict(candidate.ToLowerInvariant(), "email", null)
+                : new Verdict(null, null, "not a valid address with a known top-level domain"));
+            if (verdict.Value is null)
             {
+                rejected.Add(new RejectedCandidate(SelectorTypes.Email, raw, start, end, verdict.Reason!));
                 continue;
             }
 
-            if (!EmailAddress.IsValid(raw) || !TopLevelDomains.HostHasKnownTld(host))
-            {
-                rejected.Add(new RejectedCandidate(SelectorTypes.Email, raw, start, end, "not a valid address with a known top-level domain"));
-                continue;
-            }
-
-            mentions.Add(new Mention(SelectorTypes.Email, raw.ToLowerInvariant(), raw, start, end, 0.95, false, "email"));
+            mentions.Add(new Mention(SelectorTypes.Email, verdict.Value, raw, start, end, 0.95, false, "email"));
         }
 
         ObfuscatedEmails(text, mentions, free);
@@ -325,19 +349,14 @@ public static partial class SelectorExtractor
         {
             var windowStart = Math.Max(0, at - 70);
             var match = Onion().Match(text, windowStart, Math.Min(text.Length, at + 5) - windowStart);
-            if (!match.Success || mentions.Any(mention => mention.Type == SelectorTypes.Onion && mention.Start == match.Index))
-            {
-                continue;
-            }
-
-            if (!free(match.Index, match.Index + match.Length))
+            if (!match.Success || !free(match.Index, match.Index + match.Length) || Overlaps(mentions, match.Index, match.Index + match.Length, SelectorTypes.Onion))
             {
                 continue;
             }
 
             var host = match.Groups["host"].Value.ToLowerInvariant();
             var obfuscated = !match.Groups["suffix"].Value.Equals(".onion", StringComparison.OrdinalIgnoreCase);
-            if (!OnionV3.IsValid(host))
+            if (Check("onion", host, candidate => OnionV3.IsValid(candidate) ? new Verdict(candidate, "onion-v3", null) : new Verdict(null, null, "onion v3 checksum or version does not hold")).Value is null)
             {
                 rejected.Add(new RejectedCandidate(SelectorTypes.Onion, match.Value, match.Index, match.Index + match.Length, "onion v3 checksum or version does not hold"));
                 continue;
@@ -349,26 +368,31 @@ public static partial class SelectorExtractor
 
     /// <summary>
     /// One pass over the text's maximal runs of ASCII letters and digits, which is exactly how far
-    /// wallets, Session IDs and bare fingerprints reach; each run's shape decides which validator sees it.
+    /// wallets, Session IDs and bare fingerprints reach; each run's shape decides which validator sees
+    /// it. A run of four hex digits may open a fingerprint written in groups.
     /// </summary>
     private static void Tokens(string text, List<Mention> mentions, List<RejectedCandidate> rejected, Func<int, int, bool> free)
     {
         var index = 0;
+        var groupedUntil = 0;
         while (index < text.Length)
         {
-            if (!char.IsAsciiLetterOrDigit(text[index]))
+            var skip = text.AsSpan(index).IndexOfAny(AsciiLettersAndDigits);
+            if (skip < 0)
             {
-                index++;
+                return;
+            }
+
+            var start = index + skip;
+            var run = text.AsSpan(start).IndexOfAnyExcept(AsciiLettersAndDigits);
+            index = run < 0 ? text.Length : start + run;
+            var length = index - start;
+            if (length == 4 && start >= groupedUntil && OpensHexGroups(text, start))
+            {
+                groupedUntil = GroupedFingerprint(text, start, mentions, free);
                 continue;
             }
 
-            var start = index;
-            while (index < text.Length && char.IsAsciiLetterOrDigit(text[index]))
-            {
-                index++;
-            }
-
-            var length = index - start;
             if (length < 14 || !free(start, index))
             {
                 continue;
@@ -461,53 +485,38 @@ public static partial class SelectorExtractor
         }
     }
 
-    /// <summary>Fingerprints written in groups of four, as GnuPG prints them: looked for only in long runs of hex digits and spaces.</summary>
-    private static void GroupedFingerprints(string text, List<Mention> mentions, Func<int, int, bool> free)
+    /// <summary>
+    /// Fingerprints written in groups of four, as GnuPG prints them, in the run of hex digits and
+    /// spaces that starts here; returns where the run ends.
+    /// </summary>
+    private static int GroupedFingerprint(string text, int start, List<Mention> mentions, Func<int, int, bool> free)
     {
-        var index = 0;
-        while (index < text.Length)
+        var index = start;
+        var digits = 0;
+        while (index < text.Length && (char.IsAsciiHexDigit(text[index]) || text[index] == ' '))
         {
-            if (!char.IsAsciiHexDigit(text[index]))
-            {
-                index++;
-                continue;
-            }
+            digits += text[index] == ' ' ? 0 : 1;
+            index++;
+        }
 
-            if (!OpensHexGroups(text, index))
-            {
-                while (index < text.Length && char.IsAsciiLetterOrDigit(text[index]))
-                {
-                    index++;
-                }
+        if (digits < 40)
+        {
+            return index;
+        }
 
-                continue;
-            }
-
-            var start = index;
-            var digits = 0;
-            while (index < text.Length && (char.IsAsciiHexDigit(text[index]) || text[index] == ' '))
+        foreach (var match in Fingerprint().EnumerateMatches(text.AsSpan(start, index - start)))
+        {
+            var matchStart = start + match.Index;
+            var matchEnd = matchStart + match.Length;
+            var raw = text.Substring(matchStart, match.Length);
+            var bounded = (matchStart == 0 || !char.IsAsciiLetterOrDigit(text[matchStart - 1])) && (matchEnd == text.Length || !char.IsAsciiLetterOrDigit(text[matchEnd]));
+            if (bounded && raw.Contains(' ', StringComparison.Ordinal) && free(matchStart, matchEnd))
             {
-                digits += text[index] == ' ' ? 0 : 1;
-                index++;
-            }
-
-            if (digits < 40)
-            {
-                continue;
-            }
-
-            foreach (var match in Fingerprint().EnumerateMatches(text.AsSpan(start, index - start)))
-            {
-                var matchStart = start + match.Index;
-                var matchEnd = matchStart + match.Length;
-                var raw = text.Substring(matchStart, match.Length);
-                var bounded = (matchStart == 0 || !char.IsAsciiLetterOrDigit(text[matchStart - 1])) && (matchEnd == text.Length || !char.IsAsciiLetterOrDigit(text[matchEnd]));
-                if (bounded && raw.Contains(' ', StringComparison.Ordinal) && free(matchStart, matchEnd))
-                {
-                    mentions.Add(new Mention(SelectorTypes.Pgp, Normalize(SelectorTypes.Pgp, raw)!, raw, matchStart, matchStart + match.Length, 0.9, false, "pgp-fingerprint"));
-                }
+                mentions.Add(new Mention(SelectorTypes.Pgp, Normalize(SelectorTypes.Pgp, raw)!, raw, matchStart, matchEnd, 0.9, false, "pgp-fingerprint"));
             }
         }
+
+        return index;
     }
 
     /// <summary>Whether two groups of four hex digits, separated by one or two spaces, start here: the cheap test before a fingerprint match.</summary>
@@ -712,12 +721,17 @@ public static partial class SelectorExtractor
             var start = match.Index;
             var raw = text.Substring(start, match.Length).TrimEnd(' ', '-', '.', '(');
             var end = start + raw.Length;
-            if (!free(start, end) || mentions.Any(mention => start < mention.End && end > mention.Start))
+            if (!free(start, end) || Overlaps(mentions, start, end, type: null))
             {
                 continue;
             }
 
-            var digits = raw.Count(char.IsAsciiDigit);
+            var digits = 0;
+            foreach (var c in raw)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+
             var international = raw.StartsWith('+') || raw.StartsWith("00", StringComparison.Ordinal);
             if (!international && LooksLikeDate(raw))
             {
@@ -763,22 +777,18 @@ public static partial class SelectorExtractor
         var index = 0;
         while (index < text.Length)
         {
-            var c = text[index];
-            if (!(char.IsAsciiDigit(c) || c is '+' or '('))
+            var skip = text.AsSpan(index).IndexOfAny(PhoneOpeners);
+            if (skip < 0)
             {
-                index++;
-                continue;
+                yield break;
             }
 
+            index += skip;
             var before = index > 0 ? text[index - 1] : ' ';
             if (char.IsLetterOrDigit(before) || before is '_' or '#' or '€' or '$' or '£' or '¥' or '+' or '.' or '/' or ':' or '-')
             {
-                index++;
-                while (index < text.Length && (char.IsAsciiDigit(text[index]) || char.IsAsciiLetter(text[index])))
-                {
-                    index++;
-                }
-
+                var run = text.AsSpan(index + 1).IndexOfAnyExcept(AsciiLettersAndDigits);
+                index = run < 0 ? text.Length : index + 1 + run;
                 continue;
             }
 
@@ -817,6 +827,19 @@ public static partial class SelectorExtractor
         var groups = raw.Split([' ', '-', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
         return groups.Length >= 3
             && ((groups[0].Length == 4 && groups[1].Length <= 2 && groups[2].Length <= 2) || (groups[0].Length <= 2 && groups[1].Length <= 2 && groups[2].Length == 4));
+    }
+
+    private static bool Overlaps(List<Mention> mentions, int start, int end, string? type)
+    {
+        foreach (var mention in mentions)
+        {
+            if (start < mention.End && end > mention.Start && (type is null || mention.Type == type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTelegramName(string name) =>

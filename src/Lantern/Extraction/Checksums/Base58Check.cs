@@ -66,7 +66,7 @@ public static class Base58Check
         var length = 0;
         foreach (var character in text.AsSpan(leadingZeros))
         {
-            var digit = character < 128 ? DigitValues[character] : -1;
+            var digit = DigitValue(character);
             if (digit < 0)
             {
                 return null;
@@ -95,6 +95,9 @@ public static class Base58Check
 
         return result;
     }
+
+    /// <summary>The character's value in the alphabet, or -1.</summary>
+    public static int DigitValue(char character) => character < 128 ? DigitValues[character] : -1;
 
     private static readonly sbyte[] DigitValues = BuildDigitValues();
 

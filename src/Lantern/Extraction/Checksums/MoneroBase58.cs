@@ -53,7 +53,7 @@ public static class MoneroBase58
             UInt128 value = 0;
             for (var index = start; index < start + length; index++)
             {
-                var digit = Base58Check.Alphabet.IndexOf(text[index], StringComparison.Ordinal);
+                var digit = Base58Check.DigitValue(text[index]);
                 if (digit < 0)
                 {
                     return null;
