@@ -6,15 +6,50 @@ namespace Lantern.Graph;
 /// closeness (Wasserman–Faust improved for disconnected graphs), PageRank (α = 0.85) and eigenvector
 /// (power iteration on A + I, unit Euclidean norm).
 /// </summary>
+/// <summary>Betweenness and closeness of every node, exact when <see cref="Sources"/> is the node count, else estimated.</summary>
+public sealed record PathCentralities(double[] Betweenness, double[] Closeness, int Sources, double BetweennessErrorBound);
+
 public static class Centrality
 {
     public static int[] Degree(int[][] adjacency) => adjacency.Select(neighbours => neighbours.Length).ToArray();
 
-    /// <summary>Exact betweenness by Brandes' algorithm: one BFS and one dependency accumulation per source.</summary>
-    public static double[] Betweenness(int[][] adjacency, bool normalized = true)
+    /// <summary>
+    /// Exact betweenness and closeness: one Brandes pass from every node (the BFS that accumulates
+    /// dependencies also gives each node's distances, and in an undirected graph the distances from
+    /// all sources to a node are its distances to all nodes).
+    /// </summary>
+    public static PathCentralities ShortestPaths(int[][] adjacency) => ShortestPaths(adjacency, Enumerable.Range(0, adjacency.Length).ToArray());
+
+    /// <summary>
+    /// Betweenness and closeness estimated from <paramref name="sampleSize"/> sources drawn without
+    /// replacement (Brandes and Pich 2007, "Centrality estimation in large networks"), so the work is
+    /// k BFS passes instead of n. Each source's share of a node's normalized betweenness lies in
+    /// [0, 1/(n−1)], so by Hoeffding's inequality (which holds without replacement) and a union bound
+    /// over the nodes every estimate is within the returned bound with 95 % confidence.
+    /// </summary>
+    public static PathCentralities SampledShortestPaths(int[][] adjacency, int sampleSize, int seed = 1)
     {
         var n = adjacency.Length;
+        if (sampleSize >= n)
+        {
+            return ShortestPaths(adjacency);
+        }
+
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(seed).Shuffle(order);
+        return ShortestPaths(adjacency, order[..Math.Max(1, sampleSize)]);
+    }
+
+    /// <summary>The 95 % bound on every node's normalized betweenness error when estimated from k of n sources.</summary>
+    public static double BetweennessErrorBound(int n, int k, double confidence = 0.95) =>
+        n < 3 || k >= n ? 0 : n / (n - 1.0) * Math.Sqrt(Math.Log(2.0 * n / (1 - confidence)) / (2.0 * k));
+
+    private static PathCentralities ShortestPaths(int[][] adjacency, int[] sources)
+    {
+        var n = adjacency.Length;
+        var exact = sources.Length == n;
         var betweenness = new double[n];
+        var distanceSums = new long[n];
         var stack = new int[n];
         var queue = new int[n];
         var sigma = new double[n];
@@ -26,8 +61,17 @@ public static class Centrality
             predecessors[node] = [];
         }
 
-        for (var source = 0; source < n; source++)
+        var component = Components(adjacency);
+        var componentSize = new int[n == 0 ? 0 : component.Max() + 1];
+        var sourcesInComponent = new int[componentSize.Length];
+        foreach (var c in component)
         {
+            componentSize[c]++;
+        }
+
+        foreach (var source in sources)
+        {
+            sourcesInComponent[component[source]]++;
             for (var node = 0; node < n; node++)
             {
                 predecessors[node].Clear();
@@ -44,6 +88,7 @@ public static class Centrality
             {
                 var v = queue[head++];
                 stack[top++] = v;
+                distanceSums[v] += distance[v];
                 foreach (var w in adjacency[v])
                 {
                     if (distance[w] < 0)
@@ -75,50 +120,54 @@ public static class Centrality
             }
         }
 
-        var scale = normalized ? (n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 1.0) : 0.5;
+        var scale = (n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 1.0) * n / sources.Length;
+        var isSource = new bool[n];
+        foreach (var source in sources)
+        {
+            isSource[source] = true;
+        }
+
+        var closeness = new double[n];
         for (var node = 0; node < n; node++)
         {
             betweenness[node] *= scale;
-        }
-
-        return betweenness;
-    }
-
-    public static double[] Closeness(int[][] adjacency)
-    {
-        var n = adjacency.Length;
-        var closeness = new double[n];
-        var distance = new int[n];
-        var queue = new int[n];
-        for (var source = 0; source < n; source++)
-        {
-            Array.Fill(distance, -1);
-            distance[source] = 0;
-            int head = 0, tail = 0;
-            queue[tail++] = source;
-            long total = 0;
-            while (head < tail)
-            {
-                var v = queue[head++];
-                total += distance[v];
-                foreach (var w in adjacency[v])
-                {
-                    if (distance[w] < 0)
-                    {
-                        distance[w] = distance[v] + 1;
-                        queue[tail++] = w;
-                    }
-                }
-            }
-
-            var reached = tail;
+            var reach = componentSize[component[node]];
+            var sampled = sourcesInComponent[component[node]] - (isSource[node] ? 1 : 0);
+            double total = exact ? distanceSums[node]
+                : sampled > 0 ? distanceSums[node] * (reach - 1.0) / sampled
+                : DistanceSum(adjacency, node, queue, distance);
             if (total > 0 && n > 1)
             {
-                closeness[source] = (reached - 1.0) / total * ((reached - 1.0) / (n - 1.0));
+                closeness[node] = (reach - 1.0) / total * ((reach - 1.0) / (n - 1.0));
             }
         }
 
-        return closeness;
+        return new PathCentralities(betweenness, closeness, sources.Length, BetweennessErrorBound(n, sources.Length));
+    }
+
+    /// <summary>The sum of distances from one node: for nodes whose component drew no sample (small components).</summary>
+    private static long DistanceSum(int[][] adjacency, int source, int[] queue, int[] distance)
+    {
+        Array.Fill(distance, -1);
+        distance[source] = 0;
+        int head = 0, tail = 0;
+        queue[tail++] = source;
+        long total = 0;
+        while (head < tail)
+        {
+            var v = queue[head++];
+            total += distance[v];
+            foreach (var w in adjacency[v])
+            {
+                if (distance[w] < 0)
+                {
+                    distance[w] = distance[v] + 1;
+                    queue[tail++] = w;
+                }
+            }
+        }
+
+        return total;
     }
 
     public static double[] PageRank(int[][] adjacency, double alpha = 0.85, double tolerance = 1e-12, int maxIterations = 1000)
@@ -221,10 +270,12 @@ public static class Centrality
     /// <summary>Connected components as a component number per node, numbered by first node.</summary>
     public static int[] Components(int[][] adjacency)
     {
-        var component = Enumerable.Repeat(-1, adjacency.Length).ToArray();
+        var n = adjacency.Length;
+        var component = new int[n];
+        Array.Fill(component, -1);
+        var stack = new int[n];
         var count = 0;
-        var stack = new Stack<int>();
-        for (var start = 0; start < adjacency.Length; start++)
+        for (var start = 0; start < n; start++)
         {
             if (component[start] >= 0)
             {
@@ -232,16 +283,16 @@ public static class Centrality
             }
 
             component[start] = count;
-            stack.Push(start);
-            while (stack.Count > 0)
+            var top = 0;
+            stack[top++] = start;
+            while (top > 0)
             {
-                var v = stack.Pop();
-                foreach (var w in adjacency[v])
+                foreach (var w in adjacency[stack[--top]])
                 {
                     if (component[w] < 0)
                     {
                         component[w] = count;
-                        stack.Push(w);
+                        stack[top++] = w;
                     }
                 }
             }

@@ -6,6 +6,12 @@ namespace Lantern.Graph;
 /// <summary>One node's place in the network.</summary>
 public sealed record NetworkNode(string Id, string Kind, int Degree, double Betweenness, double Closeness, double Eigenvector, double PageRank, int Community, int Component);
 
+/// <summary>
+/// How betweenness and closeness were computed: from every node (exact) or from a sample of source
+/// nodes, with the bound that every normalized betweenness is within, at 95 % confidence.
+/// </summary>
+public sealed record PathMethod(bool Exact, int Sources, double BetweennessErrorBound);
+
 public sealed record NetworkReport(
     IReadOnlyList<NetworkNode> Nodes,
     int NodeCount,
@@ -13,8 +19,37 @@ public sealed record NetworkReport(
     int Components,
     int CommunityCount,
     double Modularity,
+    PathMethod PathMethod,
     DateTimeOffset? Since,
     DateTimeOffset? Until);
+
+/// <summary>Exact betweenness for every graph, or estimated from this many sources; null decides by the graph's size.</summary>
+public sealed record PathOptions(bool Exact = false, int? Samples = null)
+{
+    /// <summary>
+    /// Exact betweenness costs one BFS per node, about nodes × links steps: 2·10⁸ of them run in
+    /// about ten seconds on one core (docs/BENCHMARKS.md). Larger graphs are sampled with as many
+    /// sources as fit that budget, never fewer than 500.
+    /// </summary>
+    public const double ExactWork = 2e8;
+
+    public const int MinimumSamples = 500;
+
+    public int? SourcesFor(int nodes, int links)
+    {
+        if (Exact)
+        {
+            return null;
+        }
+
+        if (Samples is { } samples)
+        {
+            return samples >= nodes ? null : samples;
+        }
+
+        return (double)nodes * Math.Max(1, links) <= ExactWork ? null : Math.Min(nodes, Math.Max(MinimumSamples, (int)(ExactWork / Math.Max(1, links))));
+    }
+}
 
 /// <summary>
 /// The network of handles linked by relationship tables (calls, transactions), optionally within a
@@ -24,22 +59,24 @@ public sealed record NetworkReport(
 /// </summary>
 public sealed class NetworkAnalysis(CaseSession session)
 {
-    public NetworkReport Analyse(DateTimeOffset? since = null, DateTimeOffset? until = null)
+    public NetworkReport Analyse(DateTimeOffset? since = null, DateTimeOffset? until = null, PathOptions? paths = null)
     {
-        var parameters = new { since, until };
+        paths ??= new PathOptions();
+        var parameters = new { since, until, exact = paths.Exact, samples = paths.Samples };
         var role = session.Authorize(Permission.AnalyseLinks, "network", parameters);
         var graph = Load(since, until);
-        var report = Compute(graph, since, until);
+        var report = Compute(graph, since, until, paths);
         session.Record(role, "network", parameters, report.NodeCount);
         return report;
     }
 
-    public static NetworkReport Compute(UndirectedGraph graph, DateTimeOffset? since = null, DateTimeOffset? until = null)
+    public static NetworkReport Compute(UndirectedGraph graph, DateTimeOffset? since = null, DateTimeOffset? until = null, PathOptions? paths = null)
     {
         var adjacency = graph.Adjacency();
         var degree = Centrality.Degree(adjacency);
-        var betweenness = Centrality.Betweenness(adjacency);
-        var closeness = Centrality.Closeness(adjacency);
+        var sources = (paths ?? new PathOptions()).SourcesFor(graph.NodeCount, graph.EdgeCount);
+        var shortestPaths = sources is { } k ? Centrality.SampledShortestPaths(adjacency, k) : Centrality.ShortestPaths(adjacency);
+        var (betweenness, closeness) = (shortestPaths.Betweenness, shortestPaths.Closeness);
         var eigenvector = Centrality.Eigenvector(adjacency);
         var pagerank = Centrality.PageRank(adjacency);
         var components = Centrality.Components(adjacency);
@@ -50,7 +87,8 @@ public sealed class NetworkAnalysis(CaseSession session)
             .OrderByDescending(node => node.Degree).ThenByDescending(node => node.Betweenness).ThenBy(node => node.Id, StringComparer.Ordinal)
             .ToList();
         return new NetworkReport(nodes, graph.NodeCount, graph.EdgeCount, components.Length == 0 ? 0 : components.Max() + 1,
-            communities.Count, communities.Modularity, since, until);
+            communities.Count, communities.Modularity,
+            new PathMethod(shortestPaths.Sources == graph.NodeCount, shortestPaths.Sources, shortestPaths.BetweennessErrorBound), since, until);
     }
 
     private UndirectedGraph Load(DateTimeOffset? since, DateTimeOffset? until)

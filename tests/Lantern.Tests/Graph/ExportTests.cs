@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Xml;
 using System.Xml.Linq;
+using System.Xml.Schema;
 using Lantern.Cases;
 using Lantern.Graph;
 using Lantern.Ingest;
@@ -35,6 +37,38 @@ public sealed class ExportTests(ExportFixture fixture) : IClassFixture<ExportFix
         var files = GraphExport.Export(workspace.Session(reason: "briefing 7"), format, workspace.Folder.Combine(name));
         var entry = new AuditLog(workspace.Workspace).Entries().Last(entry => entry.Action == "export");
         return (files, entry);
+    }
+
+    /// <summary>What a validating XML reader reports against a schema transcribed from the format's specification (tests/Lantern.Tests/Graph/Schemas).</summary>
+    private static List<string> SchemaErrors(string file, string schema)
+    {
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, XmlResolver = null, DtdProcessing = DtdProcessing.Prohibit };
+        settings.Schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Graph", "Schemas", schema));
+        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
+        var errors = new List<string>();
+        settings.ValidationEventHandler += (_, error) => errors.Add($"{error.Severity} line {error.Exception.LineNumber}: {error.Message}");
+        using var reader = XmlReader.Create(file, settings);
+        while (reader.Read())
+        {
+        }
+
+        return errors;
+    }
+
+    [Theory]
+    [InlineData("graphml", "graphml.xsd")]
+    [InlineData("gexf", "gexf.xsd")]
+    public void GraphMlAndGexfAreValidAgainstTheirSchemas(string format, string schema)
+    {
+        var (files, _) = Export(format, "valid." + format);
+        Assert.Empty(SchemaErrors(files[0], schema));
+
+        // The check has teeth: an edge to a node that is not in the file is reported.
+        var broken = workspace.Folder.Combine("broken." + format);
+        var text = File.ReadAllText(files[0]);
+        var firstSource = text.IndexOf("source=\"", StringComparison.Ordinal) + "source=\"".Length;
+        File.WriteAllText(broken, text[..firstSource] + "no-such-node-" + text[firstSource..]);
+        Assert.Contains(SchemaErrors(broken, schema), error => error.Contains("no-such-node-", StringComparison.Ordinal) || error.Contains("key", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -64,6 +64,23 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public void AnAnalystMayAskForSampledBetweennessAndIsToldItsErrorBound()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Ingest(new IngestRequest([Caviar("CAVIAR_FULL.csv")], Site: "caviar", Format: "matrix"));
+        var session = workspace.Session();
+
+        var exact = new NetworkAnalysis(session).Analyse();
+        var sampled = new NetworkAnalysis(session).Analyse(paths: new PathOptions(Samples: 40));
+
+        Assert.Equal(new PathMethod(true, exact.NodeCount, 0), exact.PathMethod);
+        Assert.Equal((false, 40), (sampled.PathMethod.Exact, sampled.PathMethod.Sources));
+        var exactById = exact.Nodes.ToDictionary(node => node.Id, node => node.Betweenness);
+        Assert.All(sampled.Nodes, node => Assert.InRange(node.Betweenness, exactById[node.Id] - sampled.PathMethod.BetweennessErrorBound, exactById[node.Id] + sampled.PathMethod.BetweennessErrorBound));
+        Assert.Contains("\"samples\":40", new Lantern.Cases.AuditLog(workspace.Workspace).Entries().Last(entry => entry.Action == "network").Parameters, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EdgeTablesWithTimesGiveTimeWindows()
     {
         using var workspace = new TestWorkspace();
