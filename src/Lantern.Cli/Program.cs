@@ -29,4 +29,5 @@ root.Subcommands.Add(LinksCommand.CreatePath());
 root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

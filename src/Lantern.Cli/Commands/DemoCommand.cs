@@ -20,10 +20,12 @@ public static class DemoCommand
             DefaultValueFactory = _ => "lantern-demo",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus", DefaultValueFactory = _ => DemoCorpus.DefaultSeed };
+        var serve = new Option<bool>("--serve") { Description = "Then serve the demo case in the browser, with an analyst, a supervisor and an auditor to sign in as" };
+        var urls = new Option<string>("--urls") { Description = "Where --serve listens", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
         var command = new Command("demo", "Generate a synthetic investigation (two marketplaces, a forum, a Telegram group, a counterfeit pharmacy site), " +
             "ingest it into a fresh case workspace and take a short tour of what Lantern finds.")
         {
-            folder, seed,
+            folder, seed, serve, urls,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -82,10 +84,28 @@ public static class DemoCommand
             {
                 context.Out.WriteLine($"  (lantern is {path})");
             }
+            if (parse.GetValue(serve))
+            {
+                var credentials = DemoMembers.Select(member => (member.Name, member.Role, Password: $"{member.Name}-nightjar")).ToList();
+                var administration = new CaseAdministration(session);
+                foreach (var (name, role, password) in credentials)
+                {
+                    administration.AddMember(name, role);
+                    Lantern.Web.Security.Passwords.Set(session, name, password);
+                }
+
+                workspace.Dispose();
+                context.Out.WriteLine();
+                ServeCommand.Run(context, workspaceFolder, parse.GetValue(urls)!, credentials);
+            }
+
             return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>Who may sign in to the served demo: one member per role that works a case.</summary>
+    private static readonly (string Name, Role Role)[] DemoMembers = [("analyst", Role.Analyst), ("supervisor", Role.Supervisor), ("auditor", Role.Auditor)];
 
     private static void Tour(CliContext context, SearchService search, string query, bool expand, string caption)
     {

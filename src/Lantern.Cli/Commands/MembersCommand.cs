@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lantern.Cases;
+using Lantern.Web.Security;
 using Spectre.Console;
 
 namespace Lantern.Cli.Commands;
@@ -34,6 +35,36 @@ public static class MembersCommand
             return ExitCodes.Success;
         }));
 
+        var passwdName = new Argument<string>("name") { Description = "The member whose web sign-in password to set" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input instead of asking" };
+        var passwd = new Command("passwd", $"Set the password a member signs in to the web application with (lantern serve): your own, or anyone's as admin. " +
+            $"At least {Passwords.MinimumLength} characters; stored as a salted PBKDF2 hash.\nExamples: lantern members passwd jdevries · echo \"$PW\" | lantern members passwd jdevries --password-stdin")
+        {
+            passwdName, passwordStdin,
+        };
+        passwd.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var name = parse.GetValue(passwdName)!;
+            string password;
+            if (parse.GetValue(passwordStdin))
+            {
+                password = System.Console.In.ReadLine() ?? throw new ArgumentException("no password on standard input");
+            }
+            else
+            {
+                password = context.Out.Prompt(new TextPrompt<string>($"New password for {Markup.Escape(name)}:").Secret());
+                if (context.Out.Prompt(new TextPrompt<string>("Again:").Secret()) != password)
+                {
+                    return context.Fail("the two passwords differ; nothing was changed");
+                }
+            }
+
+            using var workspace = context.OpenWorkspace();
+            Passwords.Set(context.OpenSession(workspace), name, password);
+            context.Out.MarkupLine($"{Markup.Escape(name)} can now sign in to [bold]lantern serve[/] for case {Markup.Escape(workspace.Case.Id)}.");
+            return ExitCodes.Success;
+        }));
+
         var list = new Command("list", "The case's members and their roles.");
         list.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -59,7 +90,7 @@ public static class MembersCommand
         return new Command("members", "Who works the case and in which role: analyst (search, view, link, export with justification), supervisor (also decides links, " +
             "applies retention), auditor (reads and verifies the audit trail only), admin (manages members, sees no case content).")
         {
-            add, remove, list,
+            add, remove, passwd, list,
         };
     }
 }

@@ -21,6 +21,15 @@ public sealed class CaseAdministration(CaseSession session)
         session.Record(acting, "members.remove", parameters, 1);
     }
 
+    /// <summary>Stores a member's sign-in password hash: members may set their own, admins anyone's.</summary>
+    public void SetPasswordHash(string name, string hash)
+    {
+        var parameters = new { member = name };
+        var acting = name == session.User && session.Roles.Count > 0 ? session.Roles.Min() : session.Authorize(Permission.ManageMembers, "members.passwd", parameters);
+        new SignInStore(session.Workspace).SetHash(name, hash);
+        session.Record(acting, "members.passwd", parameters, 1);
+    }
+
     public IReadOnlyList<AuditEntry> AuditEntries(string? user, string? action, DateTimeOffset? since)
     {
         var parameters = new { user, action, since };

@@ -172,12 +172,15 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
     }
 
     /// <summary>A handle is written site/author, a selector type:value (a value may hold ':' or '/').</summary>
-    private static string Normalize(string node)
+    /// <summary>Whether a node as written (<c>type:value</c> or <c>site/author</c>) is a selector.</summary>
+    public static bool IsSelector(string node)
     {
         var colon = node.IndexOf(':', StringComparison.Ordinal);
         var slash = node.IndexOf('/', StringComparison.Ordinal);
-        return colon > 0 && (slash < 0 || colon < slash) && Extraction.SelectorTypes.All.Contains(node[..colon]) ? "s:" + node : "h:" + node;
+        return colon > 0 && (slash < 0 || colon < slash) && Extraction.SelectorTypes.All.Contains(node[..colon]);
     }
+
+    private static string Normalize(string node) => IsSelector(node) ? "s:" + node : "h:" + node;
 
     private static bool IsHandle(string node) => node.StartsWith("h:", StringComparison.Ordinal);
 

@@ -15,7 +15,8 @@ public enum SearchSort
     Date,
 }
 
-public sealed record SearchRequest(string Query, int Limit = 10, bool ExpandSlang = false, SearchSort Sort = SearchSort.Relevance);
+/// <param name="Facets">Also count the matches by site, author, kind and selector type (over the best <see cref="SearchService.FacetDepth"/> matches).</param>
+public sealed record SearchRequest(string Query, int Limit = 10, bool ExpandSlang = false, SearchSort Sort = SearchSort.Relevance, bool Facets = false);
 
 public sealed record SearchHit(
     string Doc,
@@ -28,7 +29,20 @@ public sealed record SearchHit(
     string Snippet,
     string Kind);
 
-public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits);
+public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null);
+
+/// <summary>How the matches spread: documents per site, author, kind and selector type, counted over <see cref="Counted"/> matches.</summary>
+public sealed record SearchFacets(
+    int Counted,
+    IReadOnlyList<FacetCount> Sites,
+    IReadOnlyList<FacetCount> Authors,
+    IReadOnlyList<FacetCount> Kinds,
+    IReadOnlyList<FacetCount> SelectorTypes);
+
+public sealed record FacetCount(string Value, int Documents);
+
+/// <summary>A handle whose documents mention a selector: how many, and in which kinds of document (a listing or profile is the handle's own; a review is about someone else).</summary>
+public sealed record SelectorHandle(string Handle, int Documents, IReadOnlyList<string> Kinds);
 
 /// <summary>A document as an analyst views it: the stored document, its selectors and the candidates that failed validation.</summary>
 public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected);
@@ -45,6 +59,11 @@ public sealed class SearchService : IDisposable
     public const string MarkStart = "<mark>";
     public const string MarkEnd = "</mark>";
     private const int SnippetLength = 180;
+
+    /// <summary>How many of the best matches facets are counted over.</summary>
+    public const int FacetDepth = 5_000;
+
+    private const int FacetValues = 15;
 
     private readonly CaseSession session;
     private readonly DocumentStore store;
@@ -107,6 +126,31 @@ public sealed class SearchService : IDisposable
         return summaries;
     }
 
+    /// <summary>The handles whose documents mention a selector, with how many documents and of which kinds; a selector look-up, audited.</summary>
+    public IReadOnlyList<SelectorHandle> SelectorHandles(string type, string value)
+    {
+        var parameters = new { type, value };
+        var role = session.Authorize(Permission.LookupSelector, "selector.handles", parameters, session.Workspace.Case.RequireReasonForLookups);
+        using var command = session.Workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT d.site || '/' || d.author, count(DISTINCT d.rowid), group_concat(DISTINCT d.kind)
+            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
+            WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
+            GROUP BY d.site, d.author ORDER BY 2 DESC, 1
+            """;
+        command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$value", value);
+        using var reader = command.ExecuteReader();
+        var handles = new List<SelectorHandle>();
+        while (reader.Read())
+        {
+            handles.Add(new SelectorHandle(reader.GetString(0), reader.GetInt32(1), reader.GetString(2).Split(',')));
+        }
+
+        session.Record(role, "selector.handles", parameters, handles.Count);
+        return handles;
+    }
+
     private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request)
     {
         if (reader is null)
@@ -142,7 +186,62 @@ public sealed class SearchService : IDisposable
                 Snippet(highlighter, document.Text), document.Kind));
         }
 
-        return new SearchResults(top.TotalHits, parser.ExpandedTerms, hits);
+        var facets = request.Facets ? Facets(request.Sort == SearchSort.Relevance && top.TotalHits <= limit ? ids : TopIds(searcher, query)) : null;
+        return new SearchResults(top.TotalHits, parser.ExpandedTerms, hits, facets);
+    }
+
+    private static List<string> TopIds(IndexSearcher searcher, Query query) =>
+        searcher.Search(query, FacetDepth).ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id)).ToList();
+
+    private SearchFacets Facets(IReadOnlyList<string> ids)
+    {
+        var connection = session.Workspace.Connection;
+        using var transaction = connection.BeginTransaction();
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = "CREATE TEMP TABLE IF NOT EXISTS facet_ids (id TEXT PRIMARY KEY); DELETE FROM facet_ids;";
+            create.ExecuteNonQuery();
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR IGNORE INTO facet_ids (id) VALUES ($id)";
+            var parameter = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var id in ids)
+            {
+                parameter.Value = id;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        List<FacetCount> Count(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql + $" ORDER BY 2 DESC, 1 LIMIT {FacetValues}";
+            using var reader = command.ExecuteReader();
+            var counts = new List<FacetCount>();
+            while (reader.Read())
+            {
+                counts.Add(new FacetCount(reader.GetString(0), reader.GetInt32(1)));
+            }
+
+            return counts;
+        }
+
+        var facets = new SearchFacets(
+            ids.Count,
+            Count("SELECT d.site, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id GROUP BY d.site"),
+            Count("SELECT d.author, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id WHERE d.author IS NOT NULL GROUP BY d.author"),
+            Count("SELECT d.kind, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id GROUP BY d.kind"),
+            Count("""
+                SELECT s.type, count(DISTINCT m.document) FROM mentions m JOIN selectors s ON s.id = m.selector
+                JOIN documents d ON d.rowid = m.document JOIN facet_ids f ON f.id = d.id GROUP BY s.type
+                """));
+        transaction.Rollback();
+        return facets;
     }
 
     private string Snippet(Highlighter highlighter, string text)

@@ -167,6 +167,15 @@ public static class Migrations
             audit_seq INTEGER NOT NULL
         );
         """,
+        """
+        CREATE TABLE sign_in (
+            name TEXT PRIMARY KEY REFERENCES members(name) ON DELETE CASCADE,
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            changed_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

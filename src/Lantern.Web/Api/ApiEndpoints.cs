@@ -1,0 +1,172 @@
+using System.IO.Compression;
+using Lantern.Cases;
+using Lantern.Graph;
+using Lantern.Search;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lantern.Web.Api;
+
+public sealed record ReviewRequest(string Cluster, string Decision, string Reason);
+
+public sealed record ExportRequest(string Format);
+
+/// <summary>
+/// The REST API. Each endpoint is one library operation run as the signed-in member: the library
+/// checks the member's role, writes the audit entry and throws on refusal (403 with the reason).
+/// State-changing calls need the antiforgery token from <c>GET /api/antiforgery</c> in <c>X-CSRF-TOKEN</c>.
+/// A justification, where the case requires one, travels in <c>X-Lantern-Reason</c>.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static void MapLanternApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Lantern");
+
+        api.MapGet("/case", (HttpContext http, WorkspaceGate gate) => CaseHeader.For(gate, http))
+            .WithSummary("The case, its legal basis, and the signed-in member's roles");
+
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) => new { token = antiforgery.GetAndStoreTokens(http).RequestToken })
+            .WithSummary("A token for X-CSRF-TOKEN on state-changing calls");
+
+        api.MapGet("/search", (HttpContext http, WorkspaceGate gate, string q, int? limit, bool? expand_slang, string? sort, bool? facets) =>
+            gate.AsMember(http, session =>
+            {
+                using var search = new SearchService(session);
+                return search.Search(new SearchRequest(q, Math.Clamp(limit ?? 20, 1, 500), expand_slang ?? false,
+                    sort == "date" ? SearchSort.Date : SearchSort.Relevance, facets ?? false));
+            }))
+            .WithSummary("Search: boolean, phrases, proximity, fuzzy, fields (site:, author:, kind:, posted_at:[… TO …]) and selectors (btc:…, email:…)");
+
+        api.MapGet("/documents/{id}", (HttpContext http, WorkspaceGate gate, string id) =>
+            gate.AsMember(http, session =>
+            {
+                using var search = new SearchService(session);
+                return search.View(id) is { } view ? Results.Ok(view) : Results.NotFound(new { error = $"no document {id}" });
+            }))
+            .WithSummary("A document with its provenance, selectors (UTF-16 offsets into text) and rejected candidates");
+
+        api.MapGet("/selectors", (HttpContext http, WorkspaceGate gate, string? type, int? min_docs, int? limit) =>
+            gate.AsMember(http, session =>
+            {
+                using var search = new SearchService(session);
+                return search.Selectors(type, min_docs ?? 1, Math.Clamp(limit ?? 100, 1, 10_000));
+            }))
+            .WithSummary("Selectors with how many documents and handles carry each");
+
+        api.MapGet("/selectors/{type}/{value}", (HttpContext http, WorkspaceGate gate, string type, string value, int? limit) =>
+            gate.AsMember(http, session =>
+            {
+                using var search = new SearchService(session);
+                var documents = search.Search(new SearchRequest($"selector:\"{Escape(type)}:{Escape(value)}\"", Math.Clamp(limit ?? 50, 1, 500), Sort: SearchSort.Date));
+                return new { type, value, documents, handles = search.SelectorHandles(type, value) };
+            }))
+            .WithSummary("A selector: the documents that mention it and the handles whose documents do");
+
+        api.MapGet("/handles/{site}/{author}", (HttpContext http, WorkspaceGate gate, string site, string author, int? limit) =>
+            gate.AsMember(http, session =>
+            {
+                var handle = $"{site}/{author}";
+                using var search = new SearchService(session);
+                var documents = search.Search(new SearchRequest($"site:\"{Escape(site)}\" AND author:\"{Escape(author)}\"", Math.Clamp(limit ?? 50, 1, 500), Sort: SearchSort.Date));
+                var aliases = new AliasAnalysis(session).Clusters().Where(cluster => cluster.Members.Contains(handle)).ToList();
+                return new { handle, documents, aliases };
+            }))
+            .WithSummary("A handle: its documents and the alias clusters it belongs to, with their evidence");
+
+        api.MapGet("/aliases", (HttpContext http, WorkspaceGate gate, double? min_score) =>
+            gate.AsMember(http, session => new { clusters = new AliasAnalysis(session).Clusters(min_score ?? 0) }))
+            .WithSummary("Alias clusters: members, score, evidence and review status");
+
+        api.MapGet("/links", (HttpContext http, WorkspaceGate gate, string node, int? hops) =>
+            gate.AsMember(http, session => new { node, neighbours = new LinkAnalysis(session).Links(node, Math.Clamp(hops ?? 1, 1, 4)) }))
+            .WithSummary("The neighbourhood of a handle or selector, each hop with its documents");
+
+        api.MapGet("/graph", (HttpContext http, WorkspaceGate gate, string nodes, int? hops) =>
+            gate.AsMember(http, session =>
+            {
+                var centres = nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50).ToList();
+                var analysis = new LinkAnalysis(session);
+                var neighbours = centres.SelectMany(centre => analysis.Links(centre, Math.Clamp(hops ?? 1, 1, 2))).ToList();
+                return NeighbourhoodGraph.From(centres, neighbours);
+            }))
+            .WithSummary("The union of neighbourhoods around nodes, with communities and PageRank computed on it (for the graph view)");
+
+        api.MapGet("/paths", (HttpContext http, WorkspaceGate gate, string from, string to) =>
+            gate.AsMember(http, session => new LinkAnalysis(session).Path(from, to)))
+            .WithSummary("The shortest path between two handles or selectors, each hop citing its documents");
+
+        api.MapGet("/network", (HttpContext http, WorkspaceGate gate, int? top, DateTimeOffset? since, DateTimeOffset? until, bool? exact, int? samples) =>
+            gate.AsMember(http, session =>
+            {
+                var report = new NetworkAnalysis(session).Analyse(since, until, new PathOptions(exact ?? false, samples));
+                return report with { Nodes = report.Nodes.Take(Math.Clamp(top ?? 20, 1, 10_000)).ToList() };
+            }))
+            .WithSummary("Key actors of the relationship-table network: centralities, communities, components");
+
+        api.MapPost("/exports", (HttpContext http, WorkspaceGate gate, [FromBody] ExportRequest request) =>
+            gate.AsMember(http, session =>
+            {
+                var folder = Directory.CreateTempSubdirectory("lantern-export-");
+                try
+                {
+                    var files = GraphExport.Export(session, request.Format, Path.Combine(folder.FullName, $"{session.Workspace.Case.Id}.{request.Format}"));
+                    if (files.Count == 1)
+                    {
+                        var contentType = request.Format == "json" ? "application/json" : "application/xml";
+                        return Results.File(File.ReadAllBytes(files[0]), contentType, Path.GetFileName(files[0]));
+                    }
+
+                    // The CSV export is two tables (nodes and links): sent together as one zip.
+                    using var zip = new MemoryStream();
+                    using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+                    {
+                        foreach (var file in files)
+                        {
+                            archive.CreateEntryFromFile(file, Path.GetFileName(file));
+                        }
+                    }
+
+                    return Results.File(zip.ToArray(), "application/zip", $"{session.Workspace.Case.Id}-csv.zip");
+                }
+                finally
+                {
+                    folder.Delete(recursive: true);
+                }
+            }))
+            .WithSummary("Export the entity graph (graphml, gexf, csv nodes table, json for Cytoscape.js), watermarked; needs a justification")
+            .AddEndpointFilter(RequireAntiforgery);
+
+        api.MapPost("/reviews", (HttpContext http, WorkspaceGate gate, [FromBody] ReviewRequest request) =>
+            gate.AsMember(http, session =>
+            {
+                var cluster = new AliasAnalysis(session).Clusters().FirstOrDefault(candidate => candidate.Id == request.Cluster)
+                    ?? throw new ArgumentException($"no alias cluster {request.Cluster}");
+                return new Reviews(session).Decide(cluster.Id, cluster.Members, request.Decision, request.Reason);
+            }))
+            .WithSummary("Confirm or reject a suggested alias cluster (supervisors), with the reason")
+            .AddEndpointFilter(RequireAntiforgery);
+
+        api.MapGet("/audit", (HttpContext http, WorkspaceGate gate, string? user, string? action, DateTimeOffset? since) =>
+            gate.AsMember(http, session =>
+            {
+                var administration = new CaseAdministration(session);
+                return new { entries = administration.AuditEntries(user, action, since), verification = administration.VerifyAudit(null) };
+            }))
+            .WithSummary("The audit trail and the verification of its hash chain (auditors)");
+    }
+
+    /// <summary>Quotes a value for the query language: backslash and double quote are escaped.</summary>
+    public static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    private static async ValueTask<object?> RequireAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        {
+            return Results.BadRequest(new { error = "missing or invalid antiforgery token: get one from GET /api/antiforgery and send it in X-CSRF-TOKEN", status = 400 });
+        }
+
+        return await next(context);
+    }
+}

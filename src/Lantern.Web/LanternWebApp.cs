@@ -1,0 +1,141 @@
+using System.Reflection;
+using Lantern.Cases;
+using Lantern.Web.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Lantern.Web;
+
+/// <summary>
+/// The web application over one case workspace: cookie sign-in for the case's members, the REST API
+/// under /api (OpenAPI at /openapi/v1.json) and the analyst's pages. Every call goes through the same
+/// library operations as the CLI, so roles, justifications and the audit trail are the same.
+/// </summary>
+public static class LanternWebApp
+{
+    /// <summary>
+    /// Nothing outside the app: scripts, styles, images and connections only from its own origin,
+    /// no plugins, no framing, forms post only back to the app.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplication Build(string[] args, string? workspace = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(LanternWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Read when first needed, so configuration added by a host (a test server, environment variables) is seen.
+        builder.Services.AddSingleton(services => new WorkspaceGate(workspace ?? services.GetRequiredService<IConfiguration>()["Lantern:Workspace"] ?? Storage.Workspace.Resolve(null)));
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/SignIn");
+        }).AddApplicationPart(typeof(LanternWebApp).Assembly);
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.LoginPath = "/signin";
+            options.LogoutPath = "/signout";
+            options.Cookie.Name = "lantern-session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // The API answers 401/403 instead of redirecting to the sign-in page.
+            options.Events.OnRedirectToLogin = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "X-CSRF-TOKEN";
+            options.Cookie.Name = "lantern-antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(handler => handler.Run(WriteError));
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapGet("/assets/{name}", ServeAsset).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapLanternApi();
+        app.MapRazorPages();
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<WorkspaceGate>().Dispose());
+        return app;
+    }
+
+    private static Task Answer(HttpContext context, string redirect, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Refusals by the case's rights are 403 (already audited by the library); bad requests 400; the API answers JSON, pages a short page.</summary>
+    private static async Task WriteError(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, message) = error switch
+        {
+            AccessDeniedException denied => (StatusCodes.Status403Forbidden, denied.Message),
+            ArgumentException or FormatException or Search.SearchQueryException => (StatusCodes.Status400BadRequest, error.Message),
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            Storage.WorkspaceException workspace => (StatusCodes.Status500InternalServerError, workspace.Message),
+            _ => (StatusCodes.Status500InternalServerError, "the server could not complete the request; see the server's log"),
+        };
+        context.Response.StatusCode = status;
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            await context.Response.WriteAsJsonAsync(new { error = message, status });
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var encoded = System.Net.WebUtility.HtmlEncode(message);
+        await context.Response.WriteAsync($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lantern — {status}</title>" +
+            $"<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\"><h1>{(status == 403 ? "Not allowed" : "Something went wrong")}</h1>" +
+            $"<p>{encoded}</p><p><a href=\"/\">Back to search</a></p></main></body></html>");
+    }
+
+    private static IResult ServeAsset(string name)
+    {
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("assets/" + name);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        var type = name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+        return Results.Stream(stream, type);
+    }
+}

@@ -1,0 +1,25 @@
+using Lantern.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lantern.Web.Pages;
+
+public sealed class AuditModel(WorkspaceGate gate) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "user")]
+    public string? FilterUser { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "action")]
+    public string? Action { get; set; }
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public AuditVerification Verification { get; private set; } = null!;
+
+    public void OnGet() => (Entries, Verification) = gate.AsMember(HttpContext, session =>
+    {
+        var administration = new CaseAdministration(session);
+        var entries = administration.AuditEntries(string.IsNullOrWhiteSpace(FilterUser) ? null : FilterUser, string.IsNullOrWhiteSpace(Action) ? null : Action, null);
+        return (entries.Reverse().Take(500).ToList(), administration.VerifyAudit(null));
+    });
+}

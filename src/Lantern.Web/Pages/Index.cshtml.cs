@@ -1,0 +1,94 @@
+using Lantern.Search;
+using Lantern.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lantern.Web.Pages;
+
+public sealed class SearchModel(WorkspaceGate gate) : PageModel
+{
+    /// <summary>The filters the facets offer, each a field of the query language.</summary>
+    private static readonly string[] FilterNames = ["site", "author", "kind", "type"];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Slang { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    public List<(string Name, string Value)> Filters { get; } = [];
+
+    public SearchResults? Results { get; private set; }
+
+    public List<(string Title, string Name, IReadOnlyList<FacetCount> Counts)> FacetGroups { get; } = [];
+
+    public void OnGet()
+    {
+        foreach (var name in FilterNames)
+        {
+            if (Request.Query[name].FirstOrDefault() is { Length: > 0 } value)
+            {
+                Filters.Add((name, value));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(Q) && Filters.Count == 0)
+        {
+            return;
+        }
+
+        var clauses = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            clauses.Add($"({Q})");
+        }
+
+        foreach (var (name, value) in Filters)
+        {
+            clauses.Add(name == "type" ? $"selector:{ApiEndpoints.Escape(value)}\\:*" : $"{name}:\"{ApiEndpoints.Escape(value)}\"");
+        }
+
+        var query = string.Join(" AND ", clauses);
+        Results = gate.AsMember(HttpContext, session =>
+        {
+            using var search = new SearchService(session);
+            return search.Search(new SearchRequest(query, 25, Slang, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Facets: true));
+        });
+        if (Results.Facets is { } facets)
+        {
+            FacetGroups.Add(("Site", "site", facets.Sites));
+            FacetGroups.Add(("Author", "author", facets.Authors));
+            FacetGroups.Add(("Kind", "kind", facets.Kinds));
+            FacetGroups.Add(("Selector type", "type", facets.SelectorTypes));
+        }
+    }
+
+    public string With(string name, string value) => Link(Filters.Where(filter => filter.Name != name).Append((name, value)));
+
+    public string Without(string name) => Link(Filters.Where(filter => filter.Name != name));
+
+    private string Link(IEnumerable<(string Name, string Value)> filters)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            parts.Add("q=" + Uri.EscapeDataString(Q));
+        }
+
+        if (Slang)
+        {
+            parts.Add("slang=true");
+        }
+
+        if (Sort == "date")
+        {
+            parts.Add("sort=date");
+        }
+
+        parts.AddRange(filters.Select(filter => $"{filter.Name}={Uri.EscapeDataString(filter.Value)}"));
+        return "/?" + string.Join('&', parts);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Lantern.Graph;
+
+/// <summary>A node of a neighbourhood as drawn: its community and PageRank within what is drawn.</summary>
+public sealed record NeighbourhoodNode(string Id, string Kind, int Degree, double PageRank, int Community);
+
+/// <summary>A link of a neighbourhood, with what connects the two ends and the documents (or table lines) that show it.</summary>
+public sealed record NeighbourhoodLink(string Source, string Target, string Via, IReadOnlyList<string> Docs);
+
+public sealed record NeighbourhoodGraph(IReadOnlyList<NeighbourhoodNode> Nodes, IReadOnlyList<NeighbourhoodLink> Links)
+{
+    /// <summary>
+    /// The union of neighbourhoods (as <see cref="LinkAnalysis.Links"/> returns them) around the
+    /// given centres, coloured by Louvain communities and sized by PageRank computed on this union,
+    /// so an analyst who expands a node sees the picture recomputed for what is on screen.
+    /// </summary>
+    public static NeighbourhoodGraph From(IEnumerable<string> centres, IEnumerable<Neighbour> neighbours)
+    {
+        var graph = new UndirectedGraph();
+        var links = new Dictionary<(string, string), NeighbourhoodLink>();
+        foreach (var centre in centres)
+        {
+            graph.Node(centre);
+        }
+
+        foreach (var hop in neighbours.Select(neighbour => neighbour.Hop))
+        {
+            graph.AddEdge(hop.From, hop.To);
+            var key = string.CompareOrdinal(hop.From, hop.To) < 0 ? (hop.From, hop.To) : (hop.To, hop.From);
+            links.TryAdd(key, new NeighbourhoodLink(key.Item1, key.Item2, hop.Via, hop.Docs));
+        }
+
+        var adjacency = graph.Adjacency();
+        var pagerank = Centrality.PageRank(adjacency);
+        var communities = Louvain.Detect(adjacency);
+        var nodes = graph.Ids.Select((id, node) => new NeighbourhoodNode(id, LinkAnalysis.IsSelector(id) ? "selector" : "handle", adjacency[node].Length, pagerank[node], communities.Membership[node]))
+            .ToList();
+        return new NeighbourhoodGraph(nodes, links.Values.OrderBy(link => link.Source, StringComparer.Ordinal).ThenBy(link => link.Target, StringComparer.Ordinal).ToList());
+    }
+}

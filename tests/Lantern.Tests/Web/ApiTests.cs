@@ -1,0 +1,239 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lantern.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Lantern.Tests.Web;
+
+/// <summary>The demo case behind the real application, hosted in memory by WebApplicationFactory.</summary>
+public sealed class ApiFixture : IDisposable
+{
+    public ApiFixture()
+    {
+        Factory = new WebApplicationFactory<WebEntryPoint>().WithWebHostBuilder(builder => builder.UseSetting("Lantern:Workspace", Case.Root));
+    }
+
+    public WebCase Case { get; } = new();
+
+    public WebApplicationFactory<WebEntryPoint> Factory { get; }
+
+    /// <summary>A browser-like client signed in through the sign-in form (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignedIn(string name, string? password = null)
+    {
+        var client = Anonymous();
+        var response = await SignIn(client, name, password ?? WebCase.Password(name));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpResponseMessage> SignIn(HttpClient client, string name, string password)
+    {
+        var form = await client.GetStringAsync("/signin");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        Case.Dispose();
+    }
+}
+
+public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private static async Task<JsonElement> Json(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>())!;
+    }
+
+    private static async Task<string> Antiforgery(HttpClient client) => (await Json(client, "/api/antiforgery")).GetProperty("token").GetString()!;
+
+    [Fact]
+    public async Task WithoutSigningInTheApiAnswers401AndPagesSendToTheSignInForm()
+    {
+        var client = fixture.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/search?q=cocaine")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+        var page = await client.GetAsync("/documents/anything");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedAndAuditedAndRepeatedFailuresLockTheAccount()
+    {
+        var client = fixture.Anonymous();
+        var before = fixture.Case.Audit()[^1].Seq;
+        for (var attempt = 1; attempt <= Lantern.Web.Security.Passwords.MaxFailedAttempts; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiFixture.SignIn(client, "lou", "not-the-password")).StatusCode);
+        }
+
+        var locked = await ApiFixture.SignIn(client, "lou", WebCase.Password("lou"));
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var attempts = fixture.Case.Audit().Where(entry => entry.Seq > before && entry.Action == "sign-in" && entry.User == "lou").ToList();
+        Assert.Equal(Lantern.Web.Security.Passwords.MaxFailedAttempts + 1, attempts.Count);
+        Assert.Equal("locked", attempts[^1].Outcome);
+        Assert.Equal("denied", attempts[0].Outcome);
+    }
+
+    [Fact]
+    public async Task AnAnalystSearchesReadsAndFollowsSelectorsInTheContractsShapes()
+    {
+        var client = await fixture.SignedIn("anna");
+
+        var search = await Json(client, "/api/search?q=cocaine&expand_slang=true&limit=5&facets=true");
+        Assert.True(search.GetProperty("total").GetInt64() > 0);
+        Assert.Contains("coke", search.GetProperty("expanded_terms").EnumerateArray().Select(term => term.GetString()));
+        var hit = search.GetProperty("hits")[0];
+        foreach (var field in new[] { "doc", "site", "source_id", "author", "title", "posted_at", "score", "snippet", "kind" })
+        {
+            Assert.True(hit.TryGetProperty(field, out _), $"hit has {field}");
+        }
+
+        Assert.NotEmpty(search.GetProperty("facets").GetProperty("sites").EnumerateArray());
+
+        var document = await Json(client, $"/api/documents/{hit.GetProperty("doc").GetString()}");
+        Assert.Equal(hit.GetProperty("doc").GetString(), document.GetProperty("document").GetProperty("id").GetString());
+        Assert.True(document.GetProperty("document").GetProperty("provenance").TryGetProperty("source_sha256", out _));
+        var mention = document.GetProperty("mentions").EnumerateArray().First();
+        foreach (var field in new[] { "type", "value", "raw", "start", "end", "confidence", "obfuscated", "rule" })
+        {
+            Assert.True(mention.TryGetProperty(field, out _), $"mention has {field}");
+        }
+
+        var selectors = await Json(client, "/api/selectors?min_docs=2&limit=200");
+        var selector = selectors.EnumerateArray().First(item => item.GetProperty("handles").GetInt32() is >= 2 and < Lantern.Graph.AliasResolver.DefaultHubThreshold);
+        var type = selector.GetProperty("type").GetString()!;
+        var value = selector.GetProperty("value").GetString()!;
+        var page = await Json(client, $"/api/selectors/{type}/{Uri.EscapeDataString(value)}");
+        Assert.True(page.GetProperty("documents").GetProperty("total").GetInt64() >= selector.GetProperty("documents").GetInt32());
+        var handle = page.GetProperty("handles")[0].GetProperty("handle").GetString()!;
+
+        var handlePage = await Json(client, $"/api/handles/{handle.Replace("/", "/", StringComparison.Ordinal)}");
+        Assert.Equal(handle, handlePage.GetProperty("handle").GetString());
+        var links = await Json(client, $"/api/links?node={Uri.EscapeDataString(handle)}&hops=1");
+        Assert.NotEmpty(links.GetProperty("neighbours").EnumerateArray());
+        var graph = await Json(client, $"/api/graph?nodes={Uri.EscapeDataString(handle)}");
+        Assert.Contains(graph.GetProperty("nodes").EnumerateArray(), node => node.GetProperty("id").GetString() == handle);
+        Assert.All(graph.GetProperty("links").EnumerateArray(), link => Assert.NotEmpty(link.GetProperty("docs").EnumerateArray()));
+        var other = page.GetProperty("handles").EnumerateArray().Last().GetProperty("handle").GetString()!;
+        var path = await Json(client, $"/api/paths?from={Uri.EscapeDataString(handle)}&to={Uri.EscapeDataString(other)}");
+        Assert.True(path.GetProperty("found").GetBoolean());
+
+        var aliases = await Json(client, "/api/aliases");
+        Assert.NotEmpty(aliases.GetProperty("clusters").EnumerateArray());
+        var network = await Json(client, "/api/network?top=5");
+        Assert.True(network.TryGetProperty("path_method", out _));
+    }
+
+    [Fact]
+    public async Task AnExportNeedsTheAntiforgeryTokenAndAJustificationAndIsWatermarked()
+    {
+        var client = await fixture.SignedIn("anna");
+        var body = JsonContent.Create(new { format = "graphml" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/exports", body)).StatusCode);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/exports") { Content = JsonContent.Create(new { format = "graphml" }) };
+        request.Headers.Add("X-CSRF-TOKEN", await Antiforgery(client));
+        var refused = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("justification", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        request = new HttpRequestMessage(HttpMethod.Post, "/api/exports") { Content = JsonContent.Create(new { format = "graphml" }) };
+        request.Headers.Add("X-CSRF-TOKEN", await Antiforgery(client));
+        request.Headers.Add(WorkspaceGate.ReasonHeader, "briefing for the prosecutor");
+        var export = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("case TEST-1", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var entry = fixture.Case.Audit().Last(candidate => candidate.Action == "export");
+        Assert.Equal(("anna", "briefing for the prosecutor", "ok"), (entry.User, entry.Justification, entry.Outcome));
+    }
+
+    [Theory]
+    [InlineData("anna", "/api/audit", "audit.show")]
+    [InlineData("otto", "/api/search?q=cocaine", "search")]
+    [InlineData("ada", "/api/documents/0000000000000000", "view")]
+    public async Task AMemberCannotReachWhatTheirRoleMayNotAndTheAttemptIsAudited(string member, string url, string action)
+    {
+        var client = await fixture.SignedIn(member);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("may not", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        var entry = fixture.Case.Audit().Last(candidate => candidate.User == member);
+        Assert.Equal((action, "denied"), (entry.Action, entry.Outcome));
+    }
+
+    [Fact]
+    public async Task OnlyASupervisorDecidesAnAliasAndTheDecisionIsAudited()
+    {
+        var analyst = await fixture.SignedIn("anna");
+        var cluster = (await Json(analyst, "/api/aliases")).GetProperty("clusters")[0].GetProperty("id").GetString()!;
+
+        async Task<HttpResponseMessage> Review(HttpClient client)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/reviews") { Content = JsonContent.Create(new { cluster, decision = "confirm", reason = "same PGP key, checked by hand" }) };
+            request.Headers.Add("X-CSRF-TOKEN", await Antiforgery(client));
+            return await client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Review(analyst)).StatusCode);
+        var decided = await Review(await fixture.SignedIn("sam"));
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("confirmed", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decision").GetString());
+        var entry = fixture.Case.Audit().Last(candidate => candidate.Action == "review");
+        Assert.Equal(("sam", "supervisor", "ok"), (entry.User, entry.Role, entry.Outcome));
+    }
+
+    [Fact]
+    public async Task TheAuditorReadsTheVerifiedTrail()
+    {
+        var audit = await Json(await fixture.SignedIn("otto"), "/api/audit");
+        Assert.True(audit.GetProperty("verification").GetProperty("intact").GetBoolean());
+        Assert.Contains(audit.GetProperty("entries").EnumerateArray(), entry => entry.GetProperty("action").GetString() == "sign-in");
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryEndpoint()
+    {
+        var document = await Json(await fixture.SignedIn("anna"), "/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        foreach (var path in new[] { "/api/search", "/api/documents/{id}", "/api/selectors", "/api/selectors/{type}/{value}", "/api/handles/{site}/{author}",
+                     "/api/aliases", "/api/links", "/api/graph", "/api/paths", "/api/network", "/api/exports", "/api/reviews", "/api/audit" })
+        {
+            Assert.Contains(path, paths);
+        }
+    }
+
+    [Fact]
+    public async Task EveryPageSendsAPolicyThatAllowsNothingFromOutsideTheApp()
+    {
+        var client = await fixture.SignedIn("anna");
+        foreach (var url in new[] { "/signin", "/", "/?q=oxycodone", "/graph", "/aliases" })
+        {
+            var response = await client.GetAsync(url);
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+}
