@@ -123,7 +123,7 @@ public static class LanternWebApp
         context.Response.ContentType = "text/html; charset=utf-8";
         var encoded = System.Net.WebUtility.HtmlEncode(message);
         await context.Response.WriteAsync($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lantern — {status}</title>" +
-            $"<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\"><h1>{(status == 403 ? "Not allowed" : "Something went wrong")}</h1>" +
+            $"<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\"><h1>{(status == 403 ? "Not allowed" : "Something went wrong")}</h1>" +
             $"<p>{encoded}</p><p><a href=\"/\">Back to search</a></p></main></body></html>");
     }
 

@@ -17,7 +17,8 @@
       { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#222' } },
       { selector: 'edge', style: { 'width': 1.5, 'line-color': '#b8c0cc', 'curve-style': 'bezier' } },
       { selector: 'edge[via = "relation"]', style: { 'line-style': 'dashed' } },
-      { selector: '.path', style: { 'line-color': '#d62728', 'width': 4, 'border-width': 4, 'border-color': '#d62728' } },
+      { selector: 'edge.path', style: { 'line-color': '#d62728', 'width': 4 } },
+      { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d62728' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.15 } }
     ]
   });

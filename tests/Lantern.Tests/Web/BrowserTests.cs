@@ -1,0 +1,215 @@
+using Lantern.Tests.Support;
+using Lantern.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Lantern.Tests.Web;
+
+/// <summary>The application on a real Kestrel port and Debian's Chromium driven by Playwright, recording every request the browser makes.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private WebApplication? app;
+
+    public WebCase Case { get; } = new();
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Every URL any page asked for, across the tests.</summary>
+    public List<string> Requests { get; } = [];
+
+    /// <summary>Script errors and console errors of every page (a page that breaks under the Content-Security-Policy shows here).</summary>
+    public List<string> PageErrors { get; } = [];
+
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        app = LanternWebApp.Build([], Case.Root);
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        BaseUrl = app.Urls.First();
+        Directory.CreateDirectory(Screenshots);
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context signed in as the member, its requests recorded.</summary>
+    public async Task<IPage> SignedIn(string member)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) =>
+        {
+            lock (Requests)
+            {
+                Requests.Add(request.Url);
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (PageErrors)
+            {
+                PageErrors.Add($"{page.Url}: {error}");
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (PageErrors)
+                {
+                    PageErrors.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        await page.GotoAsync(BaseUrl + "/");
+        await page.FillAsync("input[name=name]", member);
+        await page.FillAsync("input[name=password]", WebCase.Password(member));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Case.Dispose();
+    }
+}
+
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = false });
+
+    private void NothingLeftTheApp()
+    {
+        lock (fixture.PageErrors)
+        {
+            Assert.True(fixture.PageErrors.Count == 0, string.Join("\n", fixture.PageErrors));
+        }
+
+        lock (fixture.Requests)
+        {
+            Assert.NotEmpty(fixture.Requests);
+            Assert.All(fixture.Requests, url => Assert.StartsWith(fixture.BaseUrl + "/", url, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task AnAnalystSearchesWithSlangOpensADocumentFollowsASelectorAndExploresTheGraph()
+    {
+        var page = await fixture.SignedIn("anna");
+        Assert.Equal("analyst", await page.TextContentAsync("[data-testid=roles]"));
+
+        await page.FillAsync("input[name=q]", "cocaine");
+        await page.CheckAsync("input[name=slang]");
+        await page.ClickAsync("form.search button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=expanded]");
+        Assert.Contains("coke", await page.TextContentAsync("[data-testid=expanded]"), StringComparison.Ordinal);
+        Assert.True(await page.Locator("li.hit mark").CountAsync() > 0);
+        Assert.True(await page.Locator("[data-testid=facets] li").CountAsync() > 0);
+        await Screenshot(page, "search");
+
+        await page.Locator("li.hit a.doc").First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=provenance]");
+        Assert.Contains("SHA-256", await page.TextContentAsync("[data-testid=provenance]"), StringComparison.Ordinal);
+        await Screenshot(page, "document");
+
+        await page.Locator("pre.text a.selector").First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=handles]");
+        var handle = await page.Locator("[data-testid=handles] tbody a").First.TextContentAsync();
+        await Screenshot(page, "selector");
+
+        await page.GotoAsync($"{fixture.BaseUrl}/graph?node={Uri.EscapeDataString(handle!)}");
+        await page.WaitForSelectorAsync("#graph[data-nodes]");
+        var before = int.Parse((await page.GetAttributeAsync("#graph", "data-nodes"))!);
+        var target = await page.EvaluateAsync<double[]>("() => { const n = window.lanternGraph.nodes().not('.centre').filter(n => n.data('kind') === 'handle')[0] || window.lanternGraph.nodes().not('.centre')[0]; const p = n.renderedPosition(); return [p.x, p.y]; }");
+        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
+        await page.Mouse.DblClickAsync(box.X + (float)target[0], box.Y + (float)target[1]);
+        await page.WaitForFunctionAsync($"() => window.lanternGraph.nodes('.centre').length === 2");
+        await page.WaitForFunctionAsync($"() => Number(document.getElementById('graph').dataset.nodes) >= {before}");
+        await Screenshot(page, "graph-expanded");
+
+        var other = await page.EvaluateAsync<string>("() => window.lanternGraph.nodes().filter(n => n.data('kind') === 'handle' && !n.hasClass('centre')).map(n => n.id()).pop() || ''");
+        Assert.NotEmpty(other);
+        await page.FillAsync("#path-from", handle!);
+        await page.FillAsync("#path-to", other);
+        await page.ClickAsync("#graph-path button");
+        await page.WaitForSelectorAsync("[data-testid=path] li");
+        Assert.True(await page.Locator("[data-testid=path] li a").CountAsync() > 0, "each hop cites its documents");
+        await Screenshot(page, "graph-path");
+        NothingLeftTheApp();
+    }
+
+    [Fact]
+    public async Task ASupervisorConfirmsAnAliasAndTheAuditorSeesTheDecision()
+    {
+        var supervisor = await fixture.SignedIn("sam");
+        await supervisor.GotoAsync(fixture.BaseUrl + "/aliases");
+        var cluster = supervisor.Locator("[data-testid=cluster]").First;
+        var id = await cluster.GetAttributeAsync("data-cluster");
+        await cluster.Locator("input[name=reason]").FillAsync("same PGP key on both markets, checked by hand");
+        await cluster.Locator("button[value=confirm]").ClickAsync();
+        await supervisor.WaitForSelectorAsync("[role=status]");
+        Assert.Equal("confirmed", await supervisor.Locator($"[data-cluster='{id}'] [data-testid=status]").First.TextContentAsync());
+        await Screenshot(supervisor, "aliases");
+
+        var analyst = await fixture.SignedIn("anna");
+        await analyst.GotoAsync(fixture.BaseUrl + "/aliases");
+        Assert.Equal(0, await analyst.Locator("button[value=confirm]").CountAsync());
+
+        var auditor = await fixture.SignedIn("otto");
+        await auditor.GotoAsync(fixture.BaseUrl + "/audit");
+        Assert.Contains("intact", await auditor.TextContentAsync("[data-testid=verification]"), StringComparison.Ordinal);
+        var review = auditor.Locator("[data-testid=audit] tr", new PageLocatorOptions { HasText = "review" }).First;
+        Assert.Contains("sam", await review.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(id!, await review.TextContentAsync(), StringComparison.Ordinal);
+        await Screenshot(auditor, "audit");
+        NothingLeftTheApp();
+    }
+
+    [Fact]
+    public async Task AScrapedPageNeverRunsScriptNorMakesTheBrowserReachOutside()
+    {
+        var id = fixture.Case.Workspace.Search("site:pillshop").Hits.Single().Doc;
+        var page = await fixture.SignedIn("anna");
+        var outside = new List<string>();
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (!route.Request.Url.StartsWith(fixture.BaseUrl + "/", StringComparison.Ordinal))
+            {
+                outside.Add(route.Request.Url);
+                await route.AbortAsync();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync($"{fixture.BaseUrl}/documents/{id}");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Contains("Oxycodone 80mg", await page.TextContentAsync("[data-testid=text]"), StringComparison.Ordinal);
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__pwned === true"));
+        Assert.Equal(0, await page.Locator("main img, main iframe, main object, main script").CountAsync());
+        Assert.Empty(outside);
+        NothingLeftTheApp();
+    }
+}
