@@ -25,6 +25,12 @@ public static class GraphBenchmark
         Directory.CreateDirectory(folder);
         var big = Generate(Path.Combine(folder, "big.edges"), nodes: 200_000, links: 1_000_000, seed: 3);
         var small = Generate(Path.Combine(folder, "small.edges"), nodes: 10_000, links: 100_000, seed: 5);
+        if (only == "betweenness")
+        {
+            Compare("betweenness", small, python, adjacency => Centrality.ShortestPaths(adjacency), sample: 200);
+            SampledBetweenness(small, big);
+            return 0;
+        }
 
         Compare("pagerank", big, python, adjacency => Centrality.PageRank(adjacency));
         Compare("components", big, python, adjacency => Centrality.Components(adjacency));

@@ -11,7 +11,7 @@ using Lantern.Storage;
 // Whole-process benchmarks.
 // Ingest and search on a generated corpus:  dotnet run -c Release --project bench/Lantern.Bench -- [--docs N] [--queries N] [--dir DIR]
 // Selector extraction on the demo corpus:   dotnet run -c Release --project bench/Lantern.Bench -- extraction [--megabytes N]
-// Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--python /usr/bin/python3]
+// Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--only aliases|betweenness] [--python /usr/bin/python3]
 if (args.FirstOrDefault() == "extraction")
 {
     return ExtractionBenchmark.Run(Argument("--megabytes", 50));

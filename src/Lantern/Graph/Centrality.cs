@@ -55,12 +55,7 @@ public static class Centrality
         var sigma = new double[n];
         var distance = new int[n];
         var delta = new double[n];
-        var predecessors = new List<int>[n];
-        for (var node = 0; node < n; node++)
-        {
-            predecessors[node] = [];
-        }
-
+        Array.Fill(distance, -1);
         var component = Components(adjacency);
         var componentSize = new int[n == 0 ? 0 : component.Max() + 1];
         var sourcesInComponent = new int[componentSize.Length];
@@ -69,17 +64,11 @@ public static class Centrality
             componentSize[c]++;
         }
 
+        // Predecessors are not stored: in the backward pass they are the neighbours one step closer
+        // to the source. Only the nodes a search reached are reset, so a search costs what it reaches.
         foreach (var source in sources)
         {
             sourcesInComponent[component[source]]++;
-            for (var node = 0; node < n; node++)
-            {
-                predecessors[node].Clear();
-                sigma[node] = 0;
-                distance[node] = -1;
-                delta[node] = 0;
-            }
-
             sigma[source] = 1;
             distance[source] = 0;
             int head = 0, tail = 0, top = 0;
@@ -100,23 +89,34 @@ public static class Centrality
                     if (distance[w] == distance[v] + 1)
                     {
                         sigma[w] += sigma[v];
-                        predecessors[w].Add(v);
                     }
                 }
             }
 
-            while (top > 0)
+            for (var index = top - 1; index >= 0; index--)
             {
-                var w = stack[--top];
-                foreach (var v in predecessors[w])
+                var w = stack[index];
+                var share = (1 + delta[w]) / sigma[w];
+                foreach (var v in adjacency[w])
                 {
-                    delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+                    if (distance[v] == distance[w] - 1)
+                    {
+                        delta[v] += sigma[v] * share;
+                    }
                 }
 
                 if (w != source)
                 {
                     betweenness[w] += delta[w];
                 }
+            }
+
+            for (var index = 0; index < top; index++)
+            {
+                var node = stack[index];
+                sigma[node] = 0;
+                delta[node] = 0;
+                distance[node] = -1;
             }
         }
 
