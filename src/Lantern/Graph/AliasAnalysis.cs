@@ -5,7 +5,8 @@ namespace Lantern.Graph;
 /// <summary>Loads what alias resolution needs from the workspace and runs it as an audited, rights-checked operation.</summary>
 public sealed class AliasAnalysis(CaseSession session)
 {
-    private const int ContextChars = 80;
+    /// <summary>How much text before a mention decides whether it is the author's own or a quote.</summary>
+    public const int ContextChars = 80;
     private const int TextsPerHandle = 200;
 
     public IReadOnlyList<AliasCluster> Clusters(double minScore = 0, int hubThreshold = AliasResolver.DefaultHubThreshold)

@@ -1,4 +1,5 @@
 using Lantern.Cases;
+using Lantern.Graph;
 using Lantern.Extraction;
 using Lantern.Storage;
 using Lucene.Net.Index;
@@ -41,8 +42,8 @@ public sealed record SearchFacets(
 
 public sealed record FacetCount(string Value, int Documents);
 
-/// <summary>A handle whose documents mention a selector: how many, and in which kinds of document (a listing or profile is the handle's own; a review is about someone else).</summary>
-public sealed record SelectorHandle(string Handle, int Documents, IReadOnlyList<string> Kinds);
+/// <summary>A handle whose documents mention a selector: in how many, in how many as its own (not quoting someone else), and in which kinds of document.</summary>
+public sealed record SelectorHandle(string Handle, int Documents, int OwnDocuments, IReadOnlyList<string> Kinds);
 
 /// <summary>A document as an analyst views it: the stored document, its selectors and the candidates that failed validation.</summary>
 public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected);
@@ -126,27 +127,41 @@ public sealed class SearchService : IDisposable
         return summaries;
     }
 
-    /// <summary>The handles whose documents mention a selector, with how many documents and of which kinds; a selector look-up, audited.</summary>
+    /// <summary>
+    /// The handles whose documents mention a selector: in how many documents, in how many as their
+    /// own (a listing, a profile, or a post that does not point at someone else — the rule alias
+    /// resolution uses), and in which kinds of document; a selector look-up, audited.
+    /// </summary>
     public IReadOnlyList<SelectorHandle> SelectorHandles(string type, string value)
     {
         var parameters = new { type, value };
         var role = session.Authorize(Permission.LookupSelector, "selector.handles", parameters, session.Workspace.Case.RequireReasonForLookups);
         using var command = session.Workspace.Connection.CreateCommand();
         command.CommandText = """
-            SELECT d.site || '/' || d.author, count(DISTINCT d.rowid), group_concat(DISTINCT d.kind)
+            SELECT d.site || '/' || d.author, d.id, d.kind, d.text, m.start
             FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
             WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
-            GROUP BY d.site, d.author ORDER BY 2 DESC, 1
             """;
         command.Parameters.AddWithValue("$type", type);
         command.Parameters.AddWithValue("$value", value);
         using var reader = command.ExecuteReader();
-        var handles = new List<SelectorHandle>();
+        var mentionsByHandle = new List<HandleMention>();
         while (reader.Read())
         {
-            handles.Add(new SelectorHandle(reader.GetString(0), reader.GetInt32(1), reader.GetString(2).Split(',')));
+            var text = reader.GetString(3);
+            var start = Math.Min(reader.GetInt32(4), text.Length);
+            mentionsByHandle.Add(new HandleMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), type, value,
+                text[Math.Max(0, start - AliasAnalysis.ContextChars)..start]));
         }
 
+        var handles = mentionsByHandle.GroupBy(mention => mention.Handle, StringComparer.Ordinal)
+            .Select(group => new SelectorHandle(
+                group.Key,
+                group.Select(mention => mention.DocumentId).Distinct().Count(),
+                group.Where(AliasResolver.IsOwn).Select(mention => mention.DocumentId).Distinct().Count(),
+                group.Select(mention => mention.Kind).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(handle => handle.OwnDocuments).ThenByDescending(handle => handle.Documents).ThenBy(handle => handle.Handle, StringComparer.Ordinal)
+            .ToList();
         session.Record(role, "selector.handles", parameters, handles.Count);
         return handles;
     }

@@ -29,9 +29,20 @@ public static class LanternProcess
         return info;
     }
 
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static CliResult Run(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);
+
+    /// <summary>Runs the command with <paramref name="input"/> on its standard input (closed afterwards).</summary>
+    public static CliResult RunWithInput(string workingDirectory, string? input, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var info = StartInfo(workingDirectory, args);
+        info.RedirectStandardInput = input is not null;
+        using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))

@@ -142,6 +142,28 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task TheSelectorPageTellsTheHandleThatOwnsAContactFromOnesThatQuoteIt()
+    {
+        var client = await fixture.SignedIn("anna");
+        var selectors = (await Json(client, "/api/selectors?min_docs=2&limit=500")).EnumerateArray()
+            .Where(item => item.GetProperty("handles").GetInt32() is >= 2 and < Lantern.Graph.AliasResolver.DefaultHubThreshold).Take(40).ToList();
+
+        var quoted = new List<JsonElement>();
+        foreach (var selector in selectors)
+        {
+            var handles = (await Json(client, $"/api/selectors/{selector.GetProperty("type").GetString()}/{Uri.EscapeDataString(selector.GetProperty("value").GetString()!)}"))
+                .GetProperty("handles").EnumerateArray().ToList();
+            if (handles.Any(handle => handle.GetProperty("own_documents").GetInt32() > 0) && handles.Any(handle => handle.GetProperty("own_documents").GetInt32() == 0))
+            {
+                quoted.AddRange(handles.Where(handle => handle.GetProperty("own_documents").GetInt32() == 0));
+            }
+        }
+
+        Assert.NotEmpty(quoted);
+        Assert.All(quoted, handle => Assert.DoesNotContain(handle.GetProperty("kinds").EnumerateArray().Select(kind => kind.GetString()), kind => kind is "listing" or "profile"));
+    }
+
+    [Fact]
     public async Task AnExportNeedsTheAntiforgeryTokenAndAJustificationAndIsWatermarked()
     {
         var client = await fixture.SignedIn("anna");
