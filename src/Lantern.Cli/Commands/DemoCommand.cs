@@ -80,6 +80,7 @@ public static class DemoCommand
             context.Out.WriteLine("  lantern search oxycodone --expand-slang");
             context.Out.WriteLine("  lantern search 'posted_at:[2025-06 TO 2025-12] AND site:nightmarket' --sort date");
             context.Out.WriteLine("  lantern search 'frostbite~' · lantern show DOC_ID · lantern --help");
+            context.Out.WriteLine("  lantern demo --serve                           # the same case in the browser: search, graph, review, audit");
             if (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "lantern")
             {
                 context.Out.WriteLine($"  (lantern is {path})");
