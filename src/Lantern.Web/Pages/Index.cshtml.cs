@@ -19,6 +19,13 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
+    /// <summary>Posted on or after this day (yyyy-MM-dd), as the query language's <c>posted_at:[from TO to]</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
     public List<(string Name, string Value)> Filters { get; } = [];
 
     public SearchResults? Results { get; private set; }
@@ -35,7 +42,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
             }
         }
 
-        if (string.IsNullOrWhiteSpace(Q) && Filters.Count == 0)
+        if (string.IsNullOrWhiteSpace(Q) && Filters.Count == 0 && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
         {
             return;
         }
@@ -49,6 +56,11 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
         foreach (var (name, value) in Filters)
         {
             clauses.Add(name == "type" ? $"selector:{ApiEndpoints.Escape(value)}\\:*" : $"{name}:\"{ApiEndpoints.Escape(value)}\"");
+        }
+
+        if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))
+        {
+            clauses.Add($"posted_at:[{Day(From) ?? "*"} TO {Day(To) ?? "*"}]");
         }
 
         var query = string.Join(" AND ", clauses);
@@ -65,6 +77,12 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
             FacetGroups.Add(("Selector type", "type", facets.SelectorTypes));
         }
     }
+
+    /// <summary>A day as the date picker sends it, or null; anything else is refused rather than passed into the query.</summary>
+    private static string? Day(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var day) ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : throw new ArgumentException($"'{value}' is not a date (yyyy-MM-dd)");
 
     public string With(string name, string value) => Link(Filters.Where(filter => filter.Name != name).Append((name, value)));
 
@@ -86,6 +104,14 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
         if (Sort == "date")
         {
             parts.Add("sort=date");
+        }
+
+        foreach (var (name, value) in new[] { ("from", From), ("to", To) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
         }
 
         parts.AddRange(filters.Select(filter => $"{filter.Name}={Uri.EscapeDataString(filter.Value)}"));

@@ -245,6 +245,18 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task TheSearchPagesDateAndFacetFiltersNarrowAsTheQueryLanguageDoes()
+    {
+        var client = await fixture.SignedIn("anna");
+        var expected = (await Json(client, "/api/search?q=" + Uri.EscapeDataString("posted_at:[2025-06-01 TO 2025-06-30] AND site:\"nightmarket\""))).GetProperty("total").GetInt64();
+
+        var page = await client.GetStringAsync("/?from=2025-06-01&to=2025-06-30&site=nightmarket");
+
+        Assert.Contains($"{expected:N0} documents match", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/?from=June")).StatusCode);
+    }
+
+    [Fact]
     public async Task EveryPageSendsAPolicyThatAllowsNothingFromOutsideTheApp()
     {
         var client = await fixture.SignedIn("anna");
