@@ -50,12 +50,23 @@ public sealed class WorkspaceGate(string root) : IDisposable
 /// <summary>The case header every page shows: which case, under what authority, who is working and in which role.</summary>
 public sealed record CaseHeader(string CaseId, string Title, string LegalBasis, string User, IReadOnlyList<string> Roles, string? Reason)
 {
-    public static CaseHeader For(WorkspaceGate gate, HttpContext http) => gate.Use(workspace =>
+    /// <summary>The header of this request, read once however many parts of the page ask (the layout, each alias cluster's review form).</summary>
+    public static CaseHeader For(WorkspaceGate gate, HttpContext http)
     {
-        var user = http.User.Identity?.Name ?? string.Empty;
-        var roles = new MemberStore(workspace).RolesOf(user).Select(Rights.Name).ToList();
-        return new CaseHeader(workspace.Case.Id, workspace.Case.Title, workspace.Case.LegalBasis, user, roles, http.Request.Cookies[WorkspaceGate.ReasonCookie]);
-    });
+        if (http.Items[typeof(CaseHeader)] is CaseHeader known)
+        {
+            return known;
+        }
+
+        var header = gate.Use(workspace =>
+        {
+            var user = http.User.Identity?.Name ?? string.Empty;
+            var roles = new MemberStore(workspace).RolesOf(user).Select(Rights.Name).ToList();
+            return new CaseHeader(workspace.Case.Id, workspace.Case.Title, workspace.Case.LegalBasis, user, roles, http.Request.Cookies[WorkspaceGate.ReasonCookie]);
+        });
+        http.Items[typeof(CaseHeader)] = header;
+        return header;
+    }
 
     public bool Has(Role role) => Roles.Contains(Rights.Name(role));
 }

@@ -28,16 +28,6 @@ public static class NetworkCommand
 
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            if (parse.GetValue(samples) is < 1)
-            {
-                throw new ArgumentException("--samples must be at least 1");
-            }
-
-            if (parse.GetValue(exact) && parse.GetValue(samples) is not null)
-            {
-                throw new ArgumentException("--exact and --samples exclude each other");
-            }
-
             var report = new NetworkAnalysis(context.OpenSession(workspace)).Analyse(Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"),
                 new PathOptions(parse.GetValue(exact), parse.GetValue(samples)));
             var shown = report.Nodes.Take(Math.Max(1, parse.GetValue(top))).ToList();

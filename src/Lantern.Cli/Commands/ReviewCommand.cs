@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lantern.Cases;
 using Lantern.Graph;
 using Spectre.Console;
 
@@ -22,10 +21,7 @@ public static class ReviewCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             var session = context.OpenSession(workspace);
-            var id = parse.GetValue(cluster)!.Trim();
-            var found = new AliasAnalysis(session).Clusters().FirstOrDefault(candidate => candidate.Id == id)
-                ?? throw new ArgumentException($"no alias cluster '{id}' in this case; 'lantern aliases' lists them");
-            var result = new Reviews(session).Decide(found.Id, found.Members, parse.GetValue(decision)!, context.Reason ?? string.Empty);
+            var result = new AliasAnalysis(session).Review(parse.GetValue(cluster)!, parse.GetValue(decision)!, context.Reason ?? string.Empty);
             if (context.AsJson)
             {
                 context.WriteJson(result);

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Lantern.Cases;
 using Lantern.Graph;
 using Lantern.Search;
 using Microsoft.AspNetCore.Antiforgery;
@@ -55,23 +54,11 @@ public static class ApiEndpoints
             .WithSummary("Selectors with how many documents and handles carry each");
 
         api.MapGet("/selectors/{type}/{value}", (HttpContext http, WorkspaceGate gate, string type, string value, int? limit) =>
-            gate.AsMember(http, session =>
-            {
-                using var search = new SearchService(session);
-                var documents = search.Search(new SearchRequest($"selector:\"{Escape(type)}:{Escape(value)}\"", Math.Clamp(limit ?? 50, 1, 500), Sort: SearchSort.Date));
-                return new { type, value, documents, handles = search.SelectorHandles(type, value) };
-            }))
+            gate.AsMember(http, session => CaseViews.Selector(session, type, value, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("A selector: the documents that mention it and the handles whose documents do");
 
         api.MapGet("/handles/{site}/{author}", (HttpContext http, WorkspaceGate gate, string site, string author, int? limit) =>
-            gate.AsMember(http, session =>
-            {
-                var handle = $"{site}/{author}";
-                using var search = new SearchService(session);
-                var documents = search.Search(new SearchRequest($"site:\"{Escape(site)}\" AND author:\"{Escape(author)}\"", Math.Clamp(limit ?? 50, 1, 500), Sort: SearchSort.Date));
-                var aliases = new AliasAnalysis(session).Clusters().Where(cluster => cluster.Members.Contains(handle)).ToList();
-                return new { handle, documents, aliases };
-            }))
+            gate.AsMember(http, session => CaseViews.Handle(session, site, author, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("A handle: its documents and the alias clusters it belongs to, with their evidence");
 
         api.MapGet("/aliases", (HttpContext http, WorkspaceGate gate, double? min_score) =>
@@ -138,26 +125,14 @@ public static class ApiEndpoints
             .AddEndpointFilter(RequireAntiforgery);
 
         api.MapPost("/reviews", (HttpContext http, WorkspaceGate gate, [FromBody] ReviewRequest request) =>
-            gate.AsMember(http, session =>
-            {
-                var cluster = new AliasAnalysis(session).Clusters().FirstOrDefault(candidate => candidate.Id == request.Cluster)
-                    ?? throw new ArgumentException($"no alias cluster {request.Cluster}");
-                return new Reviews(session).Decide(cluster.Id, cluster.Members, request.Decision, request.Reason);
-            }))
+            gate.AsMember(http, session => new AliasAnalysis(session).Review(request.Cluster, request.Decision, request.Reason)))
             .WithSummary("Confirm or reject a suggested alias cluster (supervisors), with the reason")
             .AddEndpointFilter(RequireAntiforgery);
 
         api.MapGet("/audit", (HttpContext http, WorkspaceGate gate, string? user, string? action, DateTimeOffset? since) =>
-            gate.AsMember(http, session =>
-            {
-                var administration = new CaseAdministration(session);
-                return new { entries = administration.AuditEntries(user, action, since), verification = administration.VerifyAudit(null) };
-            }))
+            gate.AsMember(http, session => CaseViews.Audit(session, user, action, since)))
             .WithSummary("The audit trail and the verification of its hash chain (auditors)");
     }
-
-    /// <summary>Quotes a value for the query language: backslash and double quote are escaped.</summary>
-    public static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
     private static async ValueTask<object?> RequireAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

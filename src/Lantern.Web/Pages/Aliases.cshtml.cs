@@ -1,4 +1,3 @@
-using Lantern.Cases;
 using Lantern.Graph;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,12 +19,7 @@ public sealed class AliasesModel(WorkspaceGate gate) : PageModel
     /// <summary>A supervisor's decision on a cluster, through the same library rule as <c>lantern review</c>.</summary>
     public IActionResult OnPost(string cluster, string decision, string reason, string? back)
     {
-        var decided = gate.AsMember(HttpContext, session =>
-        {
-            var found = new AliasAnalysis(session).Clusters().FirstOrDefault(candidate => candidate.Id == cluster)
-                ?? throw new ArgumentException($"no alias cluster {cluster}");
-            return new Reviews(session).Decide(found.Id, found.Members, decision, reason);
-        });
+        var decided = gate.AsMember(HttpContext, session => new AliasAnalysis(session).Review(cluster, decision, reason));
         Message = $"{decided.ClusterId} {decided.Decision} ({string.Join(", ", decided.Members)}).";
         return LocalRedirect(Url.IsLocalUrl(back) ? back! : "/aliases");
     }

@@ -16,10 +16,10 @@ public sealed class AuditModel(WorkspaceGate gate) : PageModel
 
     public AuditVerification Verification { get; private set; } = null!;
 
-    public void OnGet() => (Entries, Verification) = gate.AsMember(HttpContext, session =>
+    public void OnGet()
     {
-        var administration = new CaseAdministration(session);
-        var entries = administration.AuditEntries(string.IsNullOrWhiteSpace(FilterUser) ? null : FilterUser, string.IsNullOrWhiteSpace(Action) ? null : Action, null);
-        return (entries.Reverse().Take(500).ToList(), administration.VerifyAudit(null));
-    });
+        var view = gate.AsMember(HttpContext, session =>
+            CaseViews.Audit(session, string.IsNullOrWhiteSpace(FilterUser) ? null : FilterUser, string.IsNullOrWhiteSpace(Action) ? null : Action, null));
+        (Entries, Verification) = (view.Entries.Reverse().Take(500).ToList(), view.Verification);
+    }
 }

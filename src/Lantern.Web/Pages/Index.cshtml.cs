@@ -1,5 +1,4 @@
 using Lantern.Search;
-using Lantern.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -55,7 +54,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
 
         foreach (var (name, value) in Filters)
         {
-            clauses.Add(name == "type" ? $"selector:{ApiEndpoints.Escape(value)}\\:*" : $"{name}:\"{ApiEndpoints.Escape(value)}\"");
+            clauses.Add(name == "type" ? $"selector:{CaseViews.Escape(value)}\\:*" : $"{name}:\"{CaseViews.Escape(value)}\"");
         }
 
         if (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To))

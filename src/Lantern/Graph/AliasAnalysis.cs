@@ -25,6 +25,22 @@ public sealed class AliasAnalysis(CaseSession session)
         return clusters;
     }
 
+    /// <summary>A supervisor's decision on a cluster as it is resolved now, through <see cref="Reviews"/>.</summary>
+    public ReviewDecision Review(string clusterId, string decision, string reason)
+    {
+        var id = clusterId.Trim();
+        var cluster = Clusters().FirstOrDefault(candidate => candidate.Id == id)
+            ?? throw new ArgumentException($"no alias cluster '{id}' in this case; 'lantern aliases' lists them");
+        return new Reviews(session).Decide(cluster.Id, cluster.Members, decision, reason);
+    }
+
+    /// <summary>A mention as ownership is decided on: with the <see cref="ContextChars"/> of text before it.</summary>
+    public static HandleMention MentionIn(string handle, string documentId, string kind, string text, int start, string type, string value)
+    {
+        start = Math.Min(start, text.Length);
+        return new HandleMention(handle, documentId, kind, type, value, text[Math.Max(0, start - ContextChars)..start]);
+    }
+
     private (List<HandleMention> Mentions, List<HandleText> Texts) Load()
     {
         var connection = session.Workspace.Connection;
@@ -51,9 +67,7 @@ public sealed class AliasAnalysis(CaseSession session)
                     continue;
                 }
 
-                var start = Math.Min(reader.GetInt32(3), document.Text.Length);
-                var before = document.Text[Math.Max(0, start - ContextChars)..start];
-                mentions.Add(new HandleMention(document.Handle, document.Id, document.Kind, reader.GetString(1), reader.GetString(2), before));
+                mentions.Add(MentionIn(document.Handle, document.Id, document.Kind, document.Text, reader.GetInt32(3), reader.GetString(1), reader.GetString(2)));
             }
         }
 

@@ -17,6 +17,7 @@ public sealed record Neighbour(string Node, int Distance, Hop Hop);
 public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasResolver.DefaultHubThreshold)
 {
     private readonly Dictionary<string, Dictionary<string, List<string>>> edges = new(StringComparer.Ordinal);
+    private bool loaded;
 
     public PathResult Path(string from, string to)
     {
@@ -114,8 +115,15 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
         return new PathResult(true, hops);
     }
 
+    /// <summary>Reads the evidence graph once per analysis: the graph view asks for several neighbourhoods in one request.</summary>
     private void Load()
     {
+        if (loaded)
+        {
+            return;
+        }
+
+        loaded = true;
         var connection = session.Workspace.Connection;
         var byHandle = new List<(string Handle, string Selector, string Doc)>();
         using (var command = connection.CreateCommand())

@@ -37,6 +37,16 @@ public sealed record PathOptions(bool Exact = false, int? Samples = null)
 
     public int? SourcesFor(int nodes, int links)
     {
+        if (Samples is < 1)
+        {
+            throw new ArgumentException("the number of sampled sources must be at least 1");
+        }
+
+        if (Exact && Samples is not null)
+        {
+            throw new ArgumentException("exact betweenness and a number of sampled sources exclude each other");
+        }
+
         if (Exact)
         {
             return null;

@@ -148,10 +148,7 @@ public sealed class SearchService : IDisposable
         var mentionsByHandle = new List<HandleMention>();
         while (reader.Read())
         {
-            var text = reader.GetString(3);
-            var start = Math.Min(reader.GetInt32(4), text.Length);
-            mentionsByHandle.Add(new HandleMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), type, value,
-                text[Math.Max(0, start - AliasAnalysis.ContextChars)..start]));
+            mentionsByHandle.Add(AliasAnalysis.MentionIn(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), type, value));
         }
 
         var handles = mentionsByHandle.GroupBy(mention => mention.Handle, StringComparer.Ordinal)
