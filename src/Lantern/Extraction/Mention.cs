@@ -23,6 +23,16 @@ public static class SelectorTypes
         [Email, Phone, Ipv4, Ipv6, Onion, Url, Btc, Eth, Xmr, Pgp, Telegram, Session, Wickr, Threema, Signal];
 }
 
+/// <summary>How sure a mention is; one threshold decides which mentions link handles.</summary>
+public static class MentionConfidence
+{
+    /// <summary>
+    /// Mentions at or above this confidence count as evidence in link analysis (aliases, links,
+    /// paths, the entity graph); those below it (an IPv4 with no address cue) are shown, never linked.
+    /// </summary>
+    public const double Linkable = 0.7;
+}
+
 /// <summary>
 /// One occurrence of a selector in a text. <see cref="Start"/> and <see cref="End"/> are UTF-16
 /// indices into the text (as .NET strings count), end exclusive: <c>text[Start..End] == Raw</c>.

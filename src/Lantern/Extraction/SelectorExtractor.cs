@@ -16,7 +16,7 @@ namespace Lantern.Extraction;
 public static partial class SelectorExtractor
 {
     /// <summary>Raised whenever the rules change, so stored mentions are extracted again.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const int CueWindow = 40;
 
@@ -653,19 +653,26 @@ public static partial class SelectorExtractor
             var before = start > 0 ? text[start - 1] : ' ';
             var after = end < text.Length ? text[end] : ' ';
             if (text[start] == '.' || char.IsAsciiLetter(before) || char.IsAsciiLetter(after) || before is '_' or ':' || after == '_'
-                || text.AsSpan(start, end - start).Count('.') != 3 || !free(start, end) || HasCue(text, start, VersionCue(), 16))
+                || text.AsSpan(start, end - start).Count('.') != 3 || !free(start, end) || InLongerDottedRun(text, start, end))
             {
                 continue;
             }
 
             var raw = text[start..end];
-            if (Validation.IpAddresses.IsIpv4(raw))
+            if (!Validation.IpAddresses.IsIpv4(raw))
             {
-                mentions.Add(new Mention(SelectorTypes.Ipv4, raw, raw, start, end, 0.85, false, "ipv4"));
+                rejected.Add(new RejectedCandidate(SelectorTypes.Ipv4, raw, start, end, "octet out of range or with a leading zero"));
+                continue;
+            }
+
+            var (confidence, reason) = Ipv4InUse(text, raw, start, end);
+            if (reason is not null)
+            {
+                rejected.Add(new RejectedCandidate(SelectorTypes.Ipv4, raw, start, end, reason));
             }
             else
             {
-                rejected.Add(new RejectedCandidate(SelectorTypes.Ipv4, raw, start, end, "octet out of range or with a leading zero"));
+                mentions.Add(new Mention(SelectorTypes.Ipv4, raw, raw, start, end, confidence, false, confidence >= MentionConfidence.Linkable ? "ipv4" : "ipv4-uncued"));
             }
         }
 
@@ -821,6 +828,109 @@ public static partial class SelectorExtractor
         }
     }
 
+    /// <summary>
+    /// Whether a valid dotted quad reads as an address in use, decided from the text around it:
+    /// <c>0.x.x.x</c>, a version cue (<c>v</c>, version, build…) or suffix (<c>-beta</c>, rc, x64…) and a
+    /// section cue rule it out; an address cue (IP, server, proxy, connect…), a port or a log line's
+    /// leading address make it confident; without a cue, a capitalised word just before it (a product
+    /// name, as in "Zeus 2.0.8.9"), four small octets (1.7.0.1) or a one-digit first octet read as a version; anything else is
+    /// kept below <see cref="MentionConfidence.Linkable"/>: shown, but linking nothing.
+    /// </summary>
+    private static (double Confidence, string? Reason) Ipv4InUse(string text, string raw, int start, int end)
+    {
+        if (raw.StartsWith("0.", StringComparison.Ordinal))
+        {
+            return (0, "0.x.x.x is not an address in use");
+        }
+
+        if (HasCue(text, start, VersionCue(), 16) || VersionSuffix().IsMatch(text.AsSpan(end, Math.Min(16, text.Length - end))))
+        {
+            return (0, "a version number");
+        }
+
+        if (HasCue(text, start, SectionCue(), 16))
+        {
+            return (0, "a section or clause number");
+        }
+
+        if (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]))
+        {
+            return (0.9, null);
+        }
+
+        var octets = raw.Split('.').Select(octet => int.Parse(octet, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var small = octets.All(octet => octet < 32);
+        var product = ProductNameBefore(text, start);
+        if (HasCue(text, SentenceStart(text, start), start, IpCue()))
+        {
+            return small && product ? (0, "a version number after a product name") : (0.9, null);
+        }
+
+        if (product || small || octets[0] < 10)
+        {
+            return (0, product ? "a version number after a product name" : "a version number (small numbers, no address cue)");
+        }
+
+        var lineStart = start;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+        {
+            lineStart--;
+        }
+
+        return lineStart == 0 || text[lineStart - 1] is '\n' or '\r' ? (0.9, null) : (0.6, null);
+    }
+
+    /// <summary>Where the sentence or line holding a position starts, at most <see cref="CueWindow"/> characters back: a cue in the previous sentence says nothing about this one.</summary>
+    private static int SentenceStart(string text, int index)
+    {
+        var start = Math.Max(0, index - CueWindow);
+        for (var position = index - 1; position > start; position--)
+        {
+            if (text[position] is '\n' or '\r' || (text[position] is ' ' && text[position - 1] is '.' or '!' or '?'))
+            {
+                return position + 1;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>A dotted quad inside a longer dotted run (<c>1.2.3.4.5</c>, <c>2.0.8.9.x</c>, <c>x.1.2.3.4</c>) is part of something else.</summary>
+    private static bool InLongerDottedRun(string text, int start, int end) =>
+        (end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetterOrDigit(text[end + 1]))
+        || (start >= 2 && text[start - 1] == '.' && char.IsAsciiLetterOrDigit(text[start - 2]));
+
+    /// <summary>The word just before a position starts with a capital (Zeus, BetaBot, OpenSSL): a product name, not a sentence's verb or a preposition.</summary>
+    private static bool ProductNameBefore(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && text[end - 1] is ' ' or '\t' or '(' or '[' or '"' or '\'')
+        {
+            end--;
+        }
+
+        var wordStart = end;
+        while (wordStart > 0 && (char.IsLetterOrDigit(text[wordStart - 1]) || text[wordStart - 1] is '-' or '_'))
+        {
+            wordStart--;
+        }
+
+        if (wordStart == end || !char.IsUpper(text[wordStart]) || IpCue().IsMatch(text.AsSpan(wordStart, end - wordStart)))
+        {
+            return false;
+        }
+
+        // The first word of a sentence is capitalised whatever it is ("… here. Visit 185.23.4.7"); a
+        // line or text starting with a capitalised word is a listing's title ("SpyEye 1.3.48.3").
+        var previous = wordStart;
+        while (previous > 0 && text[previous - 1] is ' ' or '\t')
+        {
+            previous--;
+        }
+
+        return previous == 0 || text[previous - 1] is not ('.' or '!' or '?');
+    }
+
     /// <summary>2025-03-14, 14.03.2025, 14/03/2025 and the like, optionally with a time.</summary>
     private static bool LooksLikeDate(string raw)
     {
@@ -845,11 +955,9 @@ public static partial class SelectorExtractor
     private static bool IsTelegramName(string name) =>
         name.Length is >= 5 and <= 32 && char.IsAsciiLetter(name[0]) && !name.EndsWith('_') && !name.Contains("__", StringComparison.Ordinal);
 
-    private static bool HasCue(string text, int index, Regex cue, int window = CueWindow)
-    {
-        var start = Math.Max(0, index - window);
-        return cue.IsMatch(text.AsSpan(start, index - start));
-    }
+    private static bool HasCue(string text, int index, Regex cue, int window = CueWindow) => HasCue(text, Math.Max(0, index - window), index, cue);
+
+    private static bool HasCue(string text, int start, int index, Regex cue) => cue.IsMatch(text.AsSpan(start, index - start));
 
     private static int TrimTrailingPunctuation(string text, int start, int length)
     {
@@ -908,6 +1016,15 @@ public static partial class SelectorExtractor
     [GeneratedRegex(@"(?:\b(?:order|tracking|track|ref|reference|invoice|iban|account|id|no)\b[\s.:#]*$|#\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex NotPhoneCue();
 
-    [GeneratedRegex(@"\b(?:version|ver|v|build|release)[\s.:]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:version|ver|v|build|release|update|updated|upgrade|firmware|patch)[\s.:]*$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionCue();
+
+    [GeneratedRegex(@"^(?:[-_ ]?(?:alpha|beta|rc\d*|final|stable|release|build|x86|x64|win32|win64|cracked|crack|portable|setup)\b|[-+][A-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionSuffix();
+
+    [GeneratedRegex(@"(?:\b(?:section|sect|sec|chapter|ch|article|art|para|paragraph|clause|step|figure|fig|table|rule|part)[\s.:]*|§\s*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionCue();
+
+    [GeneratedRegex(@"\b(?:ip|ips|ipv4|ip\s*addr(?:ess)?|addr|address|server|srv|host|hosted|hosting|vps|vds|vpn|proxy|proxies|socks[45]?|rdp|ssh|ftp|smtp|dns|gateway|gw|connect(?:ed|ion|s)?|ping|login|logged|client|remote|panel|c2|cnc|c&c|bind|listen(?:ing)?|resolves?|resolved|whois|banned|blocked|firewall|seized|box|node|relay|bridge|exit)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IpCue();
 }

@@ -1,3 +1,4 @@
+using Lantern.Extraction;
 using Lantern.Cases;
 
 namespace Lantern.Graph;
@@ -58,7 +59,11 @@ public sealed class AliasAnalysis(CaseSession session)
         var mentions = new List<HandleMention>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT m.document, s.type, s.value, m.start FROM mentions m JOIN selectors s ON s.id = m.selector ORDER BY m.document, m.start";
+            command.CommandText = """
+                SELECT m.document, s.type, s.value, m.start FROM mentions m JOIN selectors s ON s.id = m.selector
+                WHERE m.confidence >= $linkable ORDER BY m.document, m.start
+                """;
+            command.Parameters.AddWithValue("$linkable", MentionConfidence.Linkable);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

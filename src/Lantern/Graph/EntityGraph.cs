@@ -1,3 +1,4 @@
+using Lantern.Extraction;
 using Lantern.Cases;
 
 namespace Lantern.Graph;
@@ -30,9 +31,10 @@ public sealed record EntityGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<G
             command.CommandText = """
                 SELECT d.site || '/' || d.author, s.type, s.value, count(DISTINCT d.rowid)
                 FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-                WHERE d.author IS NOT NULL
+                WHERE d.author IS NOT NULL AND m.confidence >= $linkable
                 GROUP BY d.site, d.author, s.id ORDER BY 1, 2, 3
                 """;
+            command.Parameters.AddWithValue("$linkable", MentionConfidence.Linkable);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -1,3 +1,4 @@
+using Lantern.Extraction;
 using Lantern.Cases;
 
 namespace Lantern.Graph;
@@ -131,8 +132,9 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
             command.CommandText = """
                 SELECT DISTINCT d.site || '/' || d.author, s.type || ':' || s.value, d.id
                 FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-                WHERE d.author IS NOT NULL
+                WHERE d.author IS NOT NULL AND m.confidence >= $linkable
                 """;
+            command.Parameters.AddWithValue("$linkable", MentionConfidence.Linkable);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
