@@ -8,7 +8,7 @@ using Lantern.Tests.Support;
 
 namespace Lantern.Tests.Extraction;
 
-/// <summary>Validators against published vectors, read in place from shared/vectors.</summary>
+/// <summary>Validators against published vectors, kept in tests/Lantern.Tests/Vectors with their sources and licences.</summary>
 public sealed partial class ConformanceTests
 {
     private static IReadOnlyList<Mention> Found(string text, string type) =>
@@ -17,7 +17,7 @@ public sealed partial class ConformanceTests
     [Fact]
     public void EveryMainnetAddressOfBitcoinCoreIsAcceptedAndNormalized()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.Vectors("bitcoin-key_io_valid.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(TestData.Vectors("bitcoin-key_io_valid.json")));
         var checkedCount = 0;
         foreach (var entry in json.RootElement.EnumerateArray())
         {
@@ -44,7 +44,7 @@ public sealed partial class ConformanceTests
     [Fact]
     public void EveryInvalidEntryOfBitcoinCoreIsRejected()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.Vectors("bitcoin-key_io_invalid.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(TestData.Vectors("bitcoin-key_io_invalid.json")));
         foreach (var entry in json.RootElement.EnumerateArray())
         {
             var text = entry[0].GetString()!;
@@ -58,7 +58,7 @@ public sealed partial class ConformanceTests
     [InlineData("bip-0350.mediawiki")]
     public void Bech32StringsAndSegwitAddressesFollowTheBip(string file)
     {
-        var sections = BipSections(File.ReadAllLines(SharedData.Vectors(file)));
+        var sections = BipSections(File.ReadAllLines(TestData.Vectors(file)));
         var encoding = file.Contains("0350", StringComparison.Ordinal) ? Bech32.Encoding.Bech32m : Bech32.Encoding.Bech32;
         var name = encoding == Bech32.Encoding.Bech32m ? "Bech32m" : "Bech32";
 
@@ -107,7 +107,7 @@ public sealed partial class ConformanceTests
     [Fact]
     public void MoneroEthereumAndOnionVectorsAreAcceptedOrRejected()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.Vectors("addresses.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(TestData.Vectors("addresses.json")));
         var root = json.RootElement;
         IEnumerable<string> List(string type, string kind) => root.GetProperty(type).GetProperty(kind).EnumerateArray().Select(item => item.GetString()!);
 
@@ -153,7 +153,7 @@ public sealed partial class ConformanceTests
             ("ipv6", text => IpAddresses.NormalizeIpv6(text) is not null),
         })
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(SharedData.Vectors($"jsonschema-format-{format}.json")));
+            using var json = JsonDocument.Parse(File.ReadAllText(TestData.Vectors($"jsonschema-format-{format}.json")));
             var cases = json.RootElement.EnumerateArray().SelectMany(group => group.GetProperty("tests").EnumerateArray())
                 .Where(test => test.GetProperty("data").ValueKind == JsonValueKind.String).ToList();
             Assert.NotEmpty(cases);
@@ -168,7 +168,7 @@ public sealed partial class ConformanceTests
     [Fact]
     public void ClearlyValidAndClearlyInvalidIsEmailCases()
     {
-        var tests = XDocument.Load(SharedData.Vectors("isemail-tests.xml")).Root!.Elements("test").ToList();
+        var tests = XDocument.Load(TestData.Vectors("isemail-tests.xml")).Root!.Elements("test").ToList();
         var valid = tests.Where(test => test.Element("category")?.Value == "ISEMAIL_VALID_CATEGORY").ToList();
         var invalid = tests.Where(test => test.Element("category")?.Value == "ISEMAIL_ERR").ToList();
         Assert.NotEmpty(valid);

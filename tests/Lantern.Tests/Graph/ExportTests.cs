@@ -16,7 +16,7 @@ public sealed class ExportFixture : IDisposable
     public ExportFixture()
     {
         Workspace.IngestDemo();
-        Workspace.Ingest(new IngestRequest([SharedData.Data(Path.Combine("networks", "caviar", "CAVIAR1.csv"))], Site: "caviar", Format: "matrix"));
+        Workspace.Ingest(new IngestRequest([TestData.Data(Path.Combine("networks", "caviar", "CAVIAR1.csv"))], Site: "caviar", Format: "matrix"));
         Graph = EntityGraph.Build(Workspace.Session(), new AliasAnalysis(Workspace.Session()).Clusters());
     }
 

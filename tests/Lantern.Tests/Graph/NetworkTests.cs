@@ -7,7 +7,7 @@ namespace Lantern.Tests.Graph;
 
 public sealed class NetworkTests
 {
-    private static string Caviar(string name) => SharedData.Data(Path.Combine("networks", "caviar", name));
+    private static string Caviar(string name) => TestData.Data(Path.Combine("networks", "caviar", name));
 
     private static NetworkReport Analyse(TestWorkspace workspace) => new NetworkAnalysis(workspace.Session()).Analyse();
 

@@ -13,7 +13,7 @@ public sealed class ArchiveAndMailTests
     {
         using var workspace = new TestWorkspace();
 
-        var report = workspace.Ingest(SharedData.Data(Path.Combine("samples", sample)));
+        var report = workspace.Ingest(TestData.Data(Path.Combine("samples", sample)));
 
         var file = Assert.Single(report.Files);
         Assert.Equal("warc", file.Format);

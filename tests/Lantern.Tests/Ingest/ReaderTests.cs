@@ -6,7 +6,7 @@ namespace Lantern.Tests.Ingest;
 
 public sealed class ReaderTests
 {
-    private static readonly string SharedSamples = SharedData.Data("samples");
+    private static readonly string SharedSamples = TestData.Data("samples");
 
     [Fact]
     public void JsonLinesKeepsFieldsMetadataAndExactByteRanges()

@@ -12,9 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public WebCase Case { get; } = new();
 
-    public IPlaywright Playwright { get; private set; } = null!;
+    public IPlaywright? Playwright { get; private set; }
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser? Browser { get; private set; }
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -33,10 +33,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         await app.StartAsync();
         BaseUrl = app.Urls.First();
         Directory.CreateDirectory(Screenshots);
+        if (!Chromium.IsInstalled)
+        {
+            if (Chromium.IsRequired)
+            {
+                throw new InvalidOperationException(Chromium.Missing);
+            }
+
+            return;
+        }
+
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium.ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
@@ -45,7 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context signed in as the member, its requests recorded.</summary>
     public async Task<IPage> SignedIn(string member)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        var browser = Browser ?? throw new InvalidOperationException(Chromium.Missing);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
         var page = await context.NewPageAsync();
         page.Request += (_, request) =>
         {
@@ -81,8 +92,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        Playwright?.Dispose();
         if (app is not null)
         {
             await app.StopAsync();
@@ -112,7 +127,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task AnAnalystSearchesWithSlangOpensADocumentFollowsASelectorAndExploresTheGraph()
     {
         var page = await fixture.SignedIn("anna");
@@ -158,7 +173,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         NothingLeftTheApp();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ASupervisorConfirmsAnAliasAndTheAuditorSeesTheDecision()
     {
         var supervisor = await fixture.SignedIn("sam");
@@ -185,7 +200,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         NothingLeftTheApp();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task AScrapedPageNeverRunsScriptNorMakesTheBrowserReachOutside()
     {
         var id = fixture.Case.Workspace.Search("site:pillshop").Hits.Single().Doc;
