@@ -28,7 +28,8 @@ public sealed class CliContext
 
     public static readonly Option<string?> UserOption = new("--user")
     {
-        Description = "Who is acting, as recorded in provenance (default: the operating-system user)",
+        Description = "Act as this member of the case. You are always the operating-system account you run as; only an admin of the case may act as " +
+            "another member, and the audit trail then records \"ACCOUNT acting as NAME\". Anyone else is refused (exit 3) and the attempt is audited",
         Recursive = true,
     };
 
@@ -54,7 +55,8 @@ public sealed class CliContext
     private CliContext(ParseResult parse)
     {
         WorkspaceDirectory = Workspace.Resolve(parse.GetValue(WorkspaceOption));
-        User = parse.GetValue(UserOption) is { Length: > 0 } user ? user : Environment.UserName;
+        OsUser = OperatingSystemAccount();
+        RequestedUser = parse.GetValue(UserOption) is { Length: > 0 } user && user != OsUser ? user : null;
         AsJson = parse.GetValue(JsonOption);
         Reason = parse.GetValue(ReasonOption);
     }
@@ -63,7 +65,14 @@ public sealed class CliContext
 
     public string WorkspaceDirectory { get; }
 
-    public string User { get; }
+    /// <summary>The operating-system account running the command: who acts, whatever --user says.</summary>
+    public string OsUser { get; }
+
+    /// <summary>The member named with --user, when it differs from the account (allowed to case admins only).</summary>
+    public string? RequestedUser { get; }
+
+    /// <summary>Who acts, as shown and recorded: "jdevries", or "root acting as sup".</summary>
+    public string Who => RequestedUser is null ? OsUser : $"{OsUser} acting as {RequestedUser}";
 
     public bool AsJson { get; }
 
@@ -88,7 +97,24 @@ public sealed class CliContext
     public Workspace OpenWorkspace() => Workspace.Open(WorkspaceDirectory);
 
     /// <summary>The acting member's session on a workspace: every library call checks its rights and audits through it.</summary>
-    public CaseSession OpenSession(Workspace workspace) => CaseSession.Open(workspace, User, Reason);
+    public CaseSession OpenSession(Workspace workspace) => CaseSession.OpenAs(workspace, OsUser, RequestedUser, Reason);
+
+    /// <summary>
+    /// The name of the account the process runs as, from the system's user database (never from
+    /// $USER, which anyone can set); an account without a name there is "uid N".
+    /// </summary>
+    private static string OperatingSystemAccount()
+    {
+        if (Environment.UserName is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        var uid = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)
+            : null;
+        return uid is not null ? $"uid {uid}" : throw new WorkspaceException("cannot tell which operating-system account runs Lantern, so nothing can be recorded in its name");
+    }
 
     public void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
@@ -101,7 +127,7 @@ public sealed class CliContext
         }
 
         var info = workspace.Case;
-        Out.MarkupLine($"[grey]Case[/] [bold]{Markup.Escape(info.Id)}[/] [grey]·[/] {Markup.Escape(info.Title)} [grey]· legal basis:[/] {Markup.Escape(info.LegalBasis)} [grey]· user:[/] {Markup.Escape(User)}");
+        Out.MarkupLine($"[grey]Case[/] [bold]{Markup.Escape(info.Id)}[/] [grey]·[/] {Markup.Escape(info.Title)} [grey]· legal basis:[/] {Markup.Escape(info.LegalBasis)} [grey]· user:[/] {Markup.Escape(Who)}");
     }
 
     /// <summary>Says when stored mentions come from an older extractor, and how to refresh them.</summary>

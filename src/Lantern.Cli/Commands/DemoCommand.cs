@@ -47,7 +47,7 @@ public static class DemoCommand
 
             var manifest = context.Out.Status().Start("Generating the demo corpus (PGP keys, wallets, onions)…", _ => DemoCorpus.Generate(corpusFolder, parse.GetValue(seed)));
             var info = new CaseInfo("DEMO-NIGHTJAR", "Operation Nightjar (synthetic demo)", "Demonstration on synthetic data; no real persons",
-                "Show what Lantern does", 365, "NL", DateTimeOffset.UtcNow, context.User);
+                "Show what Lantern does", 365, "NL", DateTimeOffset.UtcNow, context.OsUser);
             using var workspace = Workspace.Create(workspaceFolder, info);
             context.WriteCaseHeader(workspace);
             var session = context.OpenSession(workspace);

@@ -16,10 +16,15 @@ public static class InitCommand
         var retention = new Option<int?>("--retention-days") { Description = "Days material may be kept after ingest before 'lantern retention apply' removes it" };
         var region = new Option<string?>("--region") { Description = "Default phone region (ISO 3166 two-letter code, e.g. NL) for national-format numbers" };
         var requireReason = new Option<bool>("--require-reason-for-lookups") { Description = "Selector look-ups (btc:…, lantern selectors) need --reason, stored in the audit trail" };
+        var shareGroup = new Option<bool>("--share-group")
+        {
+            Description = "Let the workspace folder's group read and write the case (files 0660, folders 2770). Without it only your account can (0600/0700). " +
+                "Give the folder the team's group first (chgrp), and hand the audit key to the team through LANTERN_AUDIT_KEY",
+        };
         var command = new Command("init", "Create a case workspace: lantern.db and the search index, with the case's legal basis.\n" +
             "Example: lantern init -w ./nightjar --case OP-NIGHTJAR --title \"Operation Nightjar\" --legal-basis \"Court order 2026/117\" --region NL")
         {
-            caseId, title, basis, purpose, retention, region, requireReason,
+            caseId, title, basis, purpose, retention, region, requireReason, shareGroup,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -34,13 +39,18 @@ public static class InitCommand
                 return context.Fail("--retention-days must be a positive number of days");
             }
 
+            if (context.RequestedUser is { } requested)
+            {
+                return context.Fail($"a case is created by the account that runs 'lantern init' ({context.OsUser}), which becomes its admin; " +
+                    $"run it without --user {requested}, then add {requested} with 'lantern members add'", ExitCodes.Denied);
+            }
+
             var info = new CaseInfo(parse.GetValue(caseId)!, parse.GetValue(title)!, parse.GetValue(basis)!, parse.GetValue(purpose),
-                parse.GetValue(retention), regionValue?.ToUpperInvariant(), DateTimeOffset.UtcNow, context.User)
+                parse.GetValue(retention), regionValue?.ToUpperInvariant(), DateTimeOffset.UtcNow, context.OsUser)
             {
                 RequireReasonForLookups = parse.GetValue(requireReason),
             };
-            using var workspace = Workspace.Create(context.WorkspaceDirectory, info);
-            new AuditLog(workspace).Append(context.User, "admin", "init", info, null, context.Reason);
+            using var workspace = Workspace.Create(context.WorkspaceDirectory, info, parse.GetValue(shareGroup), context.Reason);
             if (context.AsJson)
             {
                 context.WriteJson(new { workspace = workspace.Root, @case = workspace.Case });
@@ -48,7 +58,8 @@ public static class InitCommand
             else
             {
                 context.WriteCaseHeader(workspace);
-                context.Out.MarkupLine($"Created workspace [bold]{Markup.Escape(workspace.Root)}[/]. Next: [bold]lantern ingest PATH[/]");
+                context.Out.MarkupLine($"Created workspace [bold]{Markup.Escape(workspace.Root)}[/] ({(workspace.SharedWithGroup ? "shared with its group" : "readable by your account only")}). Next: [bold]lantern ingest PATH[/]");
+                context.Out.MarkupLine($"[grey]The audit trail is signed with the key in {Markup.Escape(workspace.AuditKey?.Path ?? AuditKey.Location(info.Id))}: keep it, and keep it out of the workspace.[/]");
             }
 
             return ExitCodes.Success;

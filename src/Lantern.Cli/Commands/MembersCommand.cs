@@ -9,7 +9,7 @@ public static class MembersCommand
 {
     public static Command Create()
     {
-        var addName = new Argument<string>("name") { Description = "The member's user name (as given with --user, or the OS user)" };
+        var addName = new Argument<string>("name") { Description = "The member's user name: their operating-system account name, which is who they are in the CLI" };
         var addRole = new Option<string>("--role") { Description = "analyst, supervisor, auditor or admin", Required = true };
         var add = new Command("add", "Give a person a role in the case (admins only). Example: lantern members add jdevries --role analyst") { addName, addRole };
         add.SetAction(parse => CliContext.Run(parse, context =>
@@ -65,12 +65,12 @@ public static class MembersCommand
             return ExitCodes.Success;
         }));
 
-        var list = new Command("list", "The case's members and their roles.");
+        var list = new Command("list", "The case's members and their roles (members of the case only; the listing is audited).");
         list.SetAction(parse => CliContext.Run(parse, context =>
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var members = new MemberStore(workspace).All();
+            var members = new CaseAdministration(context.OpenSession(workspace)).Members();
             if (context.AsJson)
             {
                 context.WriteJson(new { members = members.Select(member => new { name = member.Name, roles = member.Roles.Select(Rights.Name), added_at = member.AddedAt, added_by = member.AddedBy }) });

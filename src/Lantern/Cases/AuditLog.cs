@@ -2,12 +2,18 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lantern.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Lantern.Cases;
 
-/// <summary>One audit entry. <see cref="Hash"/> is SHA-256 over the entry's fields and <see cref="PrevHash"/>.</summary>
+/// <summary>
+/// One audit entry. <see cref="Hash"/> is SHA-256 over the entry's fields and <see cref="PrevHash"/>;
+/// <see cref="Signature"/> is the case's audit key's HMAC over the hash (null when written without the key).
+/// <see cref="Operator"/> is the operating-system account that acted in <see cref="User"/>'s name, when an
+/// admin used <c>--user</c>.
+/// </summary>
 public sealed record AuditEntry(
     long Seq,
     DateTimeOffset At,
@@ -19,19 +25,72 @@ public sealed record AuditEntry(
     string? Justification,
     string Outcome,
     string PrevHash,
-    string Hash);
+    string Hash,
+    string? Operator = null,
+    string? Signature = null)
+{
+    /// <summary>Who acted, as a person reads it: "sup", or "root acting as sup".</summary>
+    public string Who => Operator is null ? User : $"{Operator} acting as {User}";
+}
 
 /// <summary>The result of recomputing the chain: fine, or the first entry found wrong and how.</summary>
-public sealed record AuditVerification(bool Intact, long Entries, string? HeadHash, long? FirstBadSeq, string? Problem);
+public sealed record AuditVerification(bool Intact, long Entries, string? HeadHash, long? FirstBadSeq, string? Problem)
+{
+    /// <summary>Whether the entries' signatures were checked with the case's audit key.</summary>
+    public bool SignaturesChecked { get; init; }
+
+    /// <summary>What the verification could not check, said plainly (e.g. no key, so signatures were not checked).</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>The entry the chain's head is at when the verification's own entry is written.</summary>
+    public long HeadEntry { get; init; }
+}
+
+/// <summary>
+/// A signed statement "entry N of case C had hash H at time T", kept somewhere the workspace's
+/// writers cannot reach (another machine, a case file), so that a later verification can prove the
+/// trail still holds that entry unaltered: truncation or a wipe below it cannot be hidden.
+/// </summary>
+public sealed record AuditCheckpoint(
+    [property: JsonPropertyName("case")] string Case,
+    [property: JsonPropertyName("entry")] long Entry,
+    [property: JsonPropertyName("hash")] string Hash,
+    [property: JsonPropertyName("at")] DateTimeOffset At,
+    [property: JsonPropertyName("signature")] string? Signature)
+{
+    public string SignedText => $"{Case}\n{Entry.ToString(CultureInfo.InvariantCulture)}\n{Hash}\n{At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}";
+
+    public static AuditCheckpoint Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AuditCheckpoint>(File.ReadAllText(path))
+                ?? throw new ArgumentException($"{path} is not a Lantern audit checkpoint");
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"{path} is not a Lantern audit checkpoint: {exception.Message}");
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+}
 
 /// <summary>
 /// The tamper-evident audit trail: an append-only hash chain in <c>lantern.db</c> (each entry holds
-/// the SHA-256 of the one before), with the head — last sequence number and hash — also written to
-/// <c>audit-head</c> beside it, so that removing entries from the end is noticed too. Analysts can
-/// record the head (<c>lantern audit head</c>) in an external case file and verify against it later.
+/// the SHA-256 of the one before), each entry signed with the case's <see cref="AuditKey"/> held
+/// outside the workspace, and the head — last sequence number, hash and signature — also written to
+/// <c>audit-head</c> beside it, so that removing entries from the end is noticed too. Signed
+/// checkpoints exported elsewhere (<c>lantern audit checkpoint</c>) catch what a writer of both files could hide.
 /// </summary>
-public sealed class AuditLog(Workspace workspace)
+public sealed class AuditLog(Workspace workspace, AuditKey? key)
 {
+    /// <summary>The trail as this user can sign and check it: with the case's key when they hold it.</summary>
+    public AuditLog(Workspace workspace)
+        : this(workspace, workspace.AuditKey)
+    {
+    }
+
     public const string HeadFileName = "audit-head";
 
     private static readonly JsonSerializerOptions ParameterJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -39,18 +98,24 @@ public sealed class AuditLog(Workspace workspace)
 
     public string HeadPath => Path.Combine(workspace.Root, HeadFileName);
 
-    public AuditEntry Append(string user, string role, string action, object parameters, long? resultCount, string? justification, string outcome = "ok")
+    /// <summary>
+    /// Appends an entry. Reading the last entry, inserting the next and writing the head happen inside
+    /// one immediate (write-locked) transaction, so two processes appending at once take turns and the
+    /// head file is never written out of order.
+    /// </summary>
+    public AuditEntry Append(string user, string role, string action, object parameters, long? resultCount, string? justification, string outcome = "ok", string? operatorName = null)
     {
-        using var transaction = workspace.Connection.BeginTransaction();
+        using var transaction = workspace.Connection.BeginTransaction(deferred: false);
         var (lastSeq, lastHash) = Last(transaction);
         var entry = new AuditEntry(lastSeq + 1, DateTimeOffset.UtcNow, user, role, action,
-            JsonSerializer.Serialize(parameters, ParameterJson), resultCount, justification, outcome, lastHash, string.Empty);
+            JsonSerializer.Serialize(parameters, ParameterJson), resultCount, justification, outcome, lastHash, string.Empty, operatorName);
         entry = entry with { Hash = ComputeHash(entry) };
+        entry = entry with { Signature = key?.Sign("audit-entry", EntryMessage(entry)) };
         using var insert = workspace.Connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO audit (seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash)
-            VALUES ($seq, $at, $user, $role, $action, $parameters, $count, $justification, $outcome, $prev, $hash)
+            INSERT INTO audit (seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash, operator, signature)
+            VALUES ($seq, $at, $user, $role, $action, $parameters, $count, $justification, $outcome, $prev, $hash, $operator, $signature)
             """;
         insert.Parameters.AddWithValue("$seq", entry.Seq);
         insert.Parameters.AddWithValue("$at", Timestamp(entry.At));
@@ -63,9 +128,22 @@ public sealed class AuditLog(Workspace workspace)
         insert.Parameters.AddWithValue("$outcome", entry.Outcome);
         insert.Parameters.AddWithValue("$prev", entry.PrevHash);
         insert.Parameters.AddWithValue("$hash", entry.Hash);
+        insert.Parameters.AddWithValue("$operator", (object?)entry.Operator ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$signature", (object?)entry.Signature ?? DBNull.Value);
         insert.ExecuteNonQuery();
-        transaction.Commit();
+        // The head is written before the commit, under the write lock: a crash in between leaves the
+        // head one ahead (reported as a missing last entry), never a head another process overtook.
         WriteHead(entry.Seq, entry.Hash);
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            WriteHead(lastSeq, lastHash);
+            throw;
+        }
+
         return entry;
     }
 
@@ -73,8 +151,8 @@ public sealed class AuditLog(Workspace workspace)
     {
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = """
-            SELECT seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash FROM audit
-            WHERE ($user IS NULL OR user = $user) AND ($action IS NULL OR action = $action) AND ($since IS NULL OR at >= $since)
+            SELECT seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash, operator, signature FROM audit
+            WHERE ($user IS NULL OR user = $user OR operator = $user) AND ($action IS NULL OR action = $action) AND ($since IS NULL OR at >= $since)
             ORDER BY seq
             """;
         command.Parameters.AddWithValue("$user", (object?)user ?? DBNull.Value);
@@ -87,40 +165,67 @@ public sealed class AuditLog(Workspace workspace)
             entries.Add(new AuditEntry(
                 reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetString(8), reader.GetString(9), reader.GetString(10)));
+                reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
 
         return entries;
     }
 
-    /// <summary>The head as recorded beside the database: last sequence number and hash.</summary>
-    public (long Seq, string Hash)? RecordedHead()
+    /// <summary>The last entry's number and hash (entry 0 and the genesis hash for an empty trail).</summary>
+    public (long Seq, string Hash) Head()
     {
-        if (!File.Exists(HeadPath))
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, Genesis);
+    }
+
+    /// <summary>
+    /// The "started" entries (e.g. of an ingest) that no later entry closes: the process was killed, or
+    /// is still running. A closing entry names the started one in its <c>started_entry</c> parameter.
+    /// </summary>
+    public static IReadOnlySet<long> Unfinished(IReadOnlyList<AuditEntry> entries)
+    {
+        var closed = new HashSet<long>();
+        foreach (var entry in entries)
         {
-            return null;
+            using var parameters = JsonDocument.Parse(entry.Parameters);
+            if (parameters.RootElement.ValueKind == JsonValueKind.Object
+                && parameters.RootElement.TryGetProperty("started_entry", out var started) && started.TryGetInt64(out var seq))
+            {
+                closed.Add(seq);
+            }
         }
 
-        var parts = File.ReadAllText(HeadPath).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seq) ? (seq, parts[1]) : null;
+        return entries.Where(entry => entry.Outcome == "started" && !closed.Contains(entry.Seq)).Select(entry => entry.Seq).ToHashSet();
+    }
+
+    /// <summary>A signed checkpoint of the current head, to keep outside the workspace.</summary>
+    public AuditCheckpoint Checkpoint()
+    {
+        var (seq, hash) = Head();
+        var checkpoint = new AuditCheckpoint(workspace.Case.Id, seq, hash, DateTimeOffset.UtcNow, null);
+        return checkpoint with { Signature = key?.Sign("audit-checkpoint", checkpoint.SignedText) };
     }
 
     /// <summary>
     /// Recomputes the chain from the first entry and names the first that was removed (a gap in the
-    /// sequence), inserted or reordered (not chained to its predecessor) or altered (its content no
-    /// longer gives its hash); then checks the end against the recorded head and, when given, a head
-    /// the analyst recorded elsewhere.
+    /// sequence), inserted or reordered (not chained to its predecessor), altered (its content no
+    /// longer gives its hash) or forged (with the key: its signature is missing or wrong); then checks
+    /// the end against the recorded head, a head the analyst recorded elsewhere and a checkpoint.
     /// </summary>
-    public AuditVerification Verify(string? expectedHead = null)
+    public AuditVerification Verify(string? expectedHead = null, AuditCheckpoint? checkpoint = null)
     {
         var entries = Entries();
+        var firstSigned = entries.FirstOrDefault(entry => entry.Signature is not null)?.Seq;
         var previousHash = Genesis;
         long expectedSeq = 1;
         foreach (var entry in entries)
         {
             if (entry.Seq != expectedSeq)
             {
-                return Bad(entries.Count, entry.Seq > expectedSeq ? expectedSeq : entry.Seq,
+                return Bad(entry.Seq > expectedSeq ? expectedSeq : entry.Seq,
                     entry.Seq > expectedSeq
                         ? $"entry {expectedSeq} was removed: the sequence jumps from {expectedSeq - 1} to {entry.Seq}"
                         : $"entry {entry.Seq} is out of order");
@@ -128,12 +233,19 @@ public sealed class AuditLog(Workspace workspace)
 
             if (entry.PrevHash != previousHash)
             {
-                return Bad(entries.Count, entry.Seq, $"entry {entry.Seq} is not chained to entry {entry.Seq - 1}: an entry was inserted, removed or reordered here");
+                return Bad(entry.Seq, $"entry {entry.Seq} is not chained to entry {entry.Seq - 1}: an entry was inserted, removed or reordered here");
             }
 
             if (ComputeHash(entry) != entry.Hash)
             {
-                return Bad(entries.Count, entry.Seq, $"entry {entry.Seq} was altered: its content no longer matches its hash");
+                return Bad(entry.Seq, $"entry {entry.Seq} was altered: its content no longer matches its hash");
+            }
+
+            if (key is not null && entry.Seq >= (firstSigned ?? 1) && !key.Verifies("audit-entry", EntryMessage(entry), entry.Signature))
+            {
+                return Bad(entry.Seq, entry.Signature is null
+                    ? $"entry {entry.Seq} carries no signature: it was forged, or written by a process without the case's audit key"
+                    : $"entry {entry.Seq}'s signature does not match the audit key {key.Path}: the trail was rewritten from here, or this is not the case's key");
             }
 
             previousHash = entry.Hash;
@@ -141,33 +253,152 @@ public sealed class AuditLog(Workspace workspace)
         }
 
         var lastSeq = expectedSeq - 1;
-        if (RecordedHead() is { } head && (head.Seq > lastSeq || (head.Seq == lastSeq && head.Hash != previousHash)))
+        if (lastSeq == 0)
         {
-            return Bad(entries.Count, Math.Min(head.Seq, lastSeq + 1),
-                head.Seq > lastSeq
-                    ? $"entries {lastSeq + 1}–{head.Seq} were removed from the end: the recorded head is entry {head.Seq}"
-                    : $"the last entry does not match the recorded head ({head.Hash[..12]}…)");
+            return Bad(1, "the trail is empty, but every case's trail starts with the entry of its creation: it was wiped");
+        }
+
+        if (HeadProblem(entries, lastSeq) is { } headProblem)
+        {
+            return Bad(headProblem.Seq, headProblem.Problem);
         }
 
         if (expectedHead is { Length: > 0 } && !entries.Any(entry => entry.Hash.Equals(expectedHead.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
-            return Bad(entries.Count, lastSeq + 1, $"the expected head {expectedHead.Trim()[..Math.Min(12, expectedHead.Trim().Length)]}… is not in the chain: entries up to it were removed or altered");
+            return Bad(lastSeq + 1, $"the expected head {expectedHead.Trim()[..Math.Min(12, expectedHead.Trim().Length)]}… is not in the chain: entries up to it were removed or altered");
         }
 
-        return new AuditVerification(true, entries.Count, entries.Count > 0 ? previousHash : Genesis, null, null);
+        string? checkpointNotice = null;
+        if (checkpoint is not null)
+        {
+            if (CheckpointProblem(checkpoint, entries, out checkpointNotice) is { } checkpointProblem)
+            {
+                return Bad(checkpointProblem.Seq, checkpointProblem.Problem);
+            }
+        }
 
-        AuditVerification Bad(long count, long seq, string problem) => new(false, count, null, seq, problem);
+        var notices = new List<string>();
+        if (key is null)
+        {
+            notices.Add($"signatures not checked: no audit key for case {workspace.Case.Id} at {AuditKey.Location(workspace.Case.Id)} (set {AuditKey.EnvironmentVariable}); " +
+                "only the hash chain was checked, which does not catch a consistently rewritten trail");
+        }
+        else if (firstSigned is > 1)
+        {
+            notices.Add($"entries 1–{firstSigned - 1} predate signing; entry {firstSigned}'s signature vouches for them through the chain");
+        }
+
+        if (checkpointNotice is not null)
+        {
+            notices.Add(checkpointNotice);
+        }
+
+        return new AuditVerification(true, entries.Count, previousHash, null, null)
+        {
+            SignaturesChecked = key is not null,
+            Notice = notices.Count > 0 ? string.Join("; ", notices) : null,
+            HeadEntry = lastSeq,
+        };
+
+        AuditVerification Bad(long seq, string problem) => new(false, entries.Count, null, seq, problem) { SignaturesChecked = key is not null, HeadEntry = entries.Count > 0 ? entries[^1].Seq : 0 };
+    }
+
+    private (long Seq, string Problem)? HeadProblem(IReadOnlyList<AuditEntry> entries, long lastSeq)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(HeadPath);
+        }
+        catch (FileNotFoundException)
+        {
+            return (lastSeq + 1, $"{HeadFileName} is missing, so entries removed from the end cannot be ruled out: it was deleted, or the workspace was copied without it");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (lastSeq + 1, $"{HeadFileName} cannot be read ({exception.Message}), so entries removed from the end cannot be ruled out");
+        }
+
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length is < 2 or > 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || parts[1].Length != 64)
+        {
+            return (lastSeq + 1, $"{HeadFileName} is not a head record (\"ENTRY HASH [SIGNATURE]\"), so entries removed from the end cannot be ruled out");
+        }
+
+        var hash = parts[1];
+        if (seq > lastSeq)
+        {
+            return (lastSeq + 1, $"entries {lastSeq + 1}–{seq} were removed from the end: the recorded head is entry {seq}");
+        }
+
+        if (seq < lastSeq)
+        {
+            return (seq + 1, $"{HeadFileName} records entry {seq} but the trail goes on to entry {lastSeq}: the head file was replaced by an older copy");
+        }
+
+        if (!hash.Equals(entries[^1].Hash, StringComparison.OrdinalIgnoreCase))
+        {
+            return (lastSeq, $"the last entry does not match the recorded head ({hash[..12]}…)");
+        }
+
+        if (key is not null && entries[^1].Signature is not null && !key.Verifies("audit-head", HeadMessage(seq, hash), parts.Length == 3 ? parts[2] : null))
+        {
+            return (lastSeq, $"{HeadFileName}'s signature does not match the audit key: the head file was forged");
+        }
+
+        return null;
+    }
+
+    private (long Seq, string Problem)? CheckpointProblem(AuditCheckpoint checkpoint, IReadOnlyList<AuditEntry> entries, out string? notice)
+    {
+        notice = null;
+        if (checkpoint.Case != workspace.Case.Id)
+        {
+            return (0, $"the checkpoint is of case {checkpoint.Case}, not {workspace.Case.Id}");
+        }
+
+        if (key is not null && !key.Verifies("audit-checkpoint", checkpoint.SignedText, checkpoint.Signature))
+        {
+            return (checkpoint.Entry, "the checkpoint's signature does not match the audit key: it was altered or forged");
+        }
+
+        if (key is null)
+        {
+            notice = "the checkpoint's signature was not checked (no audit key)";
+        }
+
+        if (checkpoint.Entry > entries.Count)
+        {
+            return (entries.Count + 1, $"the checkpoint records entry {checkpoint.Entry} ({checkpoint.At:u}) but the trail ends at entry {entries.Count}: entries were removed");
+        }
+
+        if (checkpoint.Entry >= 1 && !entries[(int)checkpoint.Entry - 1].Hash.Equals(checkpoint.Hash, StringComparison.OrdinalIgnoreCase))
+        {
+            return (checkpoint.Entry, $"entry {checkpoint.Entry} is not the one checkpointed at {checkpoint.At:u}: the trail up to it was rewritten");
+        }
+
+        return null;
     }
 
     public static string ComputeHash(AuditEntry entry)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
+        var fields = new List<object?>
         {
             entry.Seq, Timestamp(entry.At), entry.User, entry.Role, entry.Action, entry.Parameters,
             entry.ResultCount, entry.Justification, entry.Outcome, entry.PrevHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        };
+        // Entries written before operators were recorded keep the hash they were written with.
+        if (entry.Operator is not null)
+        {
+            fields.Add(entry.Operator);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields))));
     }
+
+    private string EntryMessage(AuditEntry entry) => $"{workspace.Case.Id}\n{entry.Hash}";
+
+    private string HeadMessage(long seq, string hash) => $"{workspace.Case.Id}\n{seq.ToString(CultureInfo.InvariantCulture)}\n{hash}";
 
     private (long Seq, string Hash) Last(SqliteTransaction transaction)
     {
@@ -180,8 +411,9 @@ public sealed class AuditLog(Workspace workspace)
 
     private void WriteHead(long seq, string hash)
     {
-        var temporary = HeadPath + ".tmp";
-        File.WriteAllText(temporary, $"{seq.ToString(CultureInfo.InvariantCulture)} {hash}\n");
+        var temporary = $"{HeadPath}.{Environment.ProcessId}.tmp";
+        var signature = key is null ? string.Empty : " " + key.Sign("audit-head", HeadMessage(seq, hash));
+        FileModes.WriteAllText(temporary, $"{seq.ToString(CultureInfo.InvariantCulture)} {hash}{signature}\n", workspace.SharedWithGroup);
         File.Move(temporary, HeadPath, overwrite: true);
     }
 

@@ -39,11 +39,50 @@ public sealed class CaseAdministration(CaseSession session)
         return entries;
     }
 
-    public AuditVerification VerifyAudit(string? expectedHead)
+    /// <summary>The case's members and their roles, for any member; the listing is audited.</summary>
+    public IReadOnlyList<Member> Members()
     {
-        var role = session.Authorize(Permission.VerifyAudit, "audit.verify", new { expect_head = expectedHead });
-        var result = session.Audit.Verify(expectedHead);
-        session.Record(role, "audit.verify", new { expect_head = expectedHead, intact = result.Intact, first_bad = result.FirstBadSeq }, result.Entries);
-        return result;
+        var role = session.Authorize(Permission.ListMembers, "members.list", new { });
+        var all = members.All();
+        session.Record(role, "members.list", new { }, all.Count);
+        return all;
+    }
+
+    /// <summary>
+    /// Verifies the trail, then writes the verification's own entry (with its result) and reports the
+    /// head as that entry leaves it: the head every reading command reports is the one <c>audit-head</c>
+    /// holds afterwards, so <c>audit verify</c>, <c>audit head</c> and <c>audit checkpoint</c> agree.
+    /// </summary>
+    public AuditVerification VerifyAudit(string? expectedHead, AuditCheckpoint? checkpoint = null)
+    {
+        var parameters = new { expect_head = expectedHead, checkpoint = checkpoint is null ? null : new { checkpoint.Entry, checkpoint.Hash } };
+        var role = session.Authorize(Permission.VerifyAudit, "audit.verify", parameters);
+        var result = session.Audit.Verify(expectedHead, checkpoint);
+        var entry = session.Record(role, "audit.verify", new
+        {
+            expect_head = expectedHead,
+            checkpoint = parameters.checkpoint,
+            intact = result.Intact,
+            first_bad = result.FirstBadSeq,
+            signatures_checked = result.SignaturesChecked,
+        }, result.Entries);
+        return result with { HeadHash = entry.Hash, HeadEntry = entry.Seq };
+    }
+
+    /// <summary>The chain's head, to record elsewhere: the reading is audited first, so the head reported is the one that entry leaves.</summary>
+    public (long Seq, string Hash) AuditHead()
+    {
+        var role = session.Authorize(Permission.VerifyAudit, "audit.head", new { });
+        var entry = session.Record(role, "audit.head", new { }, null);
+        return (entry.Seq, entry.Hash);
+    }
+
+    /// <summary>A signed checkpoint of the head, including the checkpoint's own entry, to keep outside the workspace.</summary>
+    public AuditCheckpoint AuditCheckpoint(string destination)
+    {
+        var parameters = new { output = destination };
+        var role = session.Authorize(Permission.VerifyAudit, "audit.checkpoint", parameters);
+        session.Record(role, "audit.checkpoint", new { output = destination, signed = session.Workspace.AuditKey is not null }, null);
+        return session.Audit.Checkpoint();
     }
 }

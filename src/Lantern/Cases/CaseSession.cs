@@ -14,17 +14,19 @@ public sealed class AccessDeniedException(string message) : Exception(message);
 /// </summary>
 public sealed class CaseSession
 {
-    private CaseSession(Workspace workspace, string user, IReadOnlySet<Role> roles, string? justification)
+    private CaseSession(Workspace workspace, string user, IReadOnlySet<Role> roles, string? justification, string? operatorName)
     {
         Workspace = workspace;
         User = user;
         Roles = roles;
         Justification = justification;
+        Operator = operatorName;
         Audit = new AuditLog(workspace);
     }
 
     public Workspace Workspace { get; }
 
+    /// <summary>The member whose rights are used.</summary>
     public string User { get; }
 
     public IReadOnlySet<Role> Roles { get; }
@@ -32,10 +34,45 @@ public sealed class CaseSession
     /// <summary>Why the member acts, as given with <c>--reason</c>; stored in every audit entry of the session.</summary>
     public string? Justification { get; }
 
+    /// <summary>The operating-system account acting in <see cref="User"/>'s name (an admin's <c>--user</c>), or null when they are the same.</summary>
+    public string? Operator { get; }
+
+    /// <summary>Who acts, as a person reads it: "sup", or "root acting as sup".</summary>
+    public string Who => Operator is null ? User : $"{Operator} acting as {User}";
+
     public AuditLog Audit { get; }
 
+    /// <summary>
+    /// A session for a member whose identity the host has established (the web application's
+    /// sign-in, or the operating-system account in the CLI).
+    /// </summary>
     public static CaseSession Open(Workspace workspace, string user, string? justification = null) =>
-        new(workspace, user, new MemberStore(workspace).RolesOf(user), string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
+        new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null);
+
+    /// <summary>
+    /// The CLI's session: the operating-system account acts as itself; acting as another member
+    /// (<paramref name="requestedUser"/>) is allowed only to an admin of the case, and is recorded as
+    /// "OSUSER acting as NAME". A refusal is audited and throws <see cref="AccessDeniedException"/>.
+    /// </summary>
+    public static CaseSession OpenAs(Workspace workspace, string osUser, string? requestedUser, string? justification = null)
+    {
+        if (string.IsNullOrWhiteSpace(requestedUser) || requestedUser == osUser)
+        {
+            return Open(workspace, osUser, justification);
+        }
+
+        var members = new MemberStore(workspace);
+        var osRoles = members.RolesOf(osUser);
+        if (!osRoles.Contains(Role.Admin))
+        {
+            new AuditLog(workspace).Append(osUser, osRoles.Count == 0 ? "none" : string.Join(',', osRoles.Select(Rights.Name)), "act-as",
+                new { member = requestedUser }, null, Clean(justification), "denied");
+            throw new AccessDeniedException($"{osUser} may not act as {requestedUser}: only an admin of case {workspace.Case.Id} may use --user, " +
+                $"and {osUser} {(osRoles.Count == 0 ? "is not a member" : "is " + string.Join(", ", osRoles.Select(Rights.Name)))}. The attempt was recorded in the audit trail.");
+        }
+
+        return new CaseSession(workspace, requestedUser, members.RolesOf(requestedUser), Clean(justification), osUser);
+    }
 
     /// <summary>Checks a permission; on refusal, audits the denial and throws <see cref="AccessDeniedException"/>.</summary>
     public Role Authorize(Permission permission, string action, object parameters, bool justificationRequired = false)
@@ -43,14 +80,17 @@ public sealed class CaseSession
         var granting = Rights.Granting(Roles.ToList(), permission);
         if (granting is null)
         {
-            Audit.Append(User, Roles.Count == 0 ? "none" : string.Join(',', Roles.Select(Rights.Name)), action, parameters, null, Justification, "denied");
-            var who = Roles.Count == 0 ? $"{User} is not a member of case {Workspace.Case.Id}" : $"{User} ({string.Join(", ", Roles.Select(Rights.Name))})";
-            throw new AccessDeniedException($"{who} may not {Describe(permission)}; that needs the role {string.Join(" or ", Rights.RolesFor(permission).Select(Rights.Name))}. The attempt was recorded in the audit trail.");
+            Audit.Append(User, Roles.Count == 0 ? "none" : string.Join(',', Roles.Select(Rights.Name)), action, parameters, null, Justification, "denied", Operator);
+            var needs = $"that needs the role {string.Join(" or ", Rights.RolesFor(permission).Select(Rights.Name))}";
+            var why = Roles.Count == 0
+                ? $"{Who} may not {Describe(permission)}: {User} is not a member of case {Workspace.Case.Id}"
+                : $"{Who} ({string.Join(", ", Roles.Select(Rights.Name))}) may not {Describe(permission)}: {needs}";
+            throw new AccessDeniedException($"{why}. The attempt was recorded in the audit trail.");
         }
 
         if (justificationRequired && Justification is null)
         {
-            Audit.Append(User, Rights.Name(granting.Value), action, parameters, null, null, "denied");
+            Audit.Append(User, Rights.Name(granting.Value), action, parameters, null, null, "denied", Operator);
             throw new AccessDeniedException($"case {Workspace.Case.Id} requires a justification to {Describe(permission)}: give one with --reason \"…\". The attempt was recorded in the audit trail.");
         }
 
@@ -58,8 +98,10 @@ public sealed class CaseSession
     }
 
     /// <summary>Writes the audit entry of a completed operation.</summary>
-    public AuditEntry Record(Role role, string action, object parameters, long? resultCount) =>
-        Audit.Append(User, Rights.Name(role), action, parameters, resultCount, Justification);
+    public AuditEntry Record(Role role, string action, object parameters, long? resultCount, string outcome = "ok") =>
+        Audit.Append(User, Rights.Name(role), action, parameters, resultCount, Justification, outcome, Operator);
+
+    private static string? Clean(string? justification) => string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
 
     private static string Describe(Permission permission) => permission switch
     {
@@ -73,6 +115,7 @@ public sealed class CaseSession
         Permission.ReadAudit => "read the audit trail",
         Permission.VerifyAudit => "verify the audit trail",
         Permission.ManageMembers => "manage members",
+        Permission.ListMembers => "list the case's members",
         Permission.ApplyRetention => "apply retention",
         _ => permission.ToString().ToLower(CultureInfo.InvariantCulture),
     };

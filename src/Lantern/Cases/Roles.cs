@@ -22,6 +22,7 @@ public enum Permission
     ReadAudit,
     VerifyAudit,
     ManageMembers,
+    ListMembers,
     ApplyRetention,
 }
 
@@ -44,6 +45,7 @@ public static class Rights
         [Permission.ReadAudit] = [Role.Auditor, Role.Supervisor],
         [Permission.VerifyAudit] = [Role.Auditor, Role.Supervisor, Role.Admin],
         [Permission.ManageMembers] = [Role.Admin],
+        [Permission.ListMembers] = [Role.Admin, Role.Supervisor, Role.Auditor, Role.Analyst],
         [Permission.ApplyRetention] = [Role.Supervisor, Role.Admin],
     };
 

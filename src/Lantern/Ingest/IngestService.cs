@@ -54,13 +54,29 @@ public sealed class IngestService(CaseSession session)
 
     public IngestReport Run(IngestRequest request, Action<IngestProblem>? onProblem = null, Action<IngestProgress>? onProgress = null)
     {
-        var role = session.Authorize(Permission.Ingest, "ingest", new { paths = request.Paths, site = request.Site, format = request.Format });
-        var report = Ingest(request, onProblem, onProgress);
+        var parameters = new { paths = request.Paths, site = request.Site, format = request.Format };
+        var role = session.Authorize(Permission.Ingest, "ingest", parameters);
+        // Written before any work, so an ingest that is killed leaves its "started" entry without an end.
+        var started = session.Record(role, "ingest", parameters, null, "started");
+        IngestReport report;
+        try
+        {
+            report = Ingest(request, onProblem, onProgress);
+        }
+        catch (Exception exception)
+        {
+            var outcome = exception is OperationCanceledException ? "aborted" : "failed";
+            session.Record(role, "ingest", new { paths = request.Paths, site = request.Site, format = request.Format, started_entry = started.Seq, error = exception.Message },
+                null, outcome);
+            throw;
+        }
+
         session.Record(role, "ingest", new
         {
             paths = request.Paths,
             site = request.Site,
             format = request.Format,
+            started_entry = started.Seq,
             files = report.Files.Count,
             duplicates = report.Duplicates,
             errors = report.Errors,

@@ -96,7 +96,11 @@ public sealed class SearchService : IDisposable
         }
         catch (ParseException exception)
         {
-            throw new SearchQueryException($"cannot read the query '{request.Query}': {exception.Message.Split('\n')[0]}", exception);
+            var failure = new SearchQueryException($"cannot read the query '{request.Query}': {exception.Message.Split('\n')[0]}", exception);
+            // A query that could not run is audited too: what was asked matters as much as what was found.
+            var failed = new { query = request.Query, error = failure.Message };
+            session.Record(session.Authorize(Permission.Search, "search", failed), "search", failed, null, "failed");
+            throw failure;
         }
 
         var parameters = new { query = request.Query, expand_slang = request.ExpandSlang, sort = request.Sort.ToString().ToLowerInvariant(), limit = request.Limit };

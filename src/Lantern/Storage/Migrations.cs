@@ -176,6 +176,10 @@ public static class Migrations
             changed_at TEXT NOT NULL
         );
         """,
+        """
+        ALTER TABLE audit ADD COLUMN operator TEXT;
+        ALTER TABLE audit ADD COLUMN signature TEXT;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

@@ -14,11 +14,13 @@ public sealed class Workspace : IDisposable
     public const string IndexFolderName = "index";
     public const string EnvironmentVariable = "LANTERN_WORKSPACE";
 
-    private Workspace(string root, SqliteConnection connection, CaseInfo caseInfo)
+    private Workspace(string root, SqliteConnection connection, CaseInfo caseInfo, AuditKey? auditKey)
     {
         Root = root;
         Connection = connection;
         Case = caseInfo;
+        AuditKey = auditKey;
+        SharedWithGroup = FileModes.IsShared(DatabasePath);
     }
 
     public string Root { get; }
@@ -31,6 +33,12 @@ public sealed class Workspace : IDisposable
 
     public CaseInfo Case { get; }
 
+    /// <summary>The key that signs this case's audit entries, when this user holds it (see <see cref="Cases.AuditKey"/>).</summary>
+    public AuditKey? AuditKey { get; }
+
+    /// <summary>Whether the case was created to be shared with its folder's group (<c>lantern init --share-group</c>).</summary>
+    public bool SharedWithGroup { get; }
+
     /// <summary>Where a command looks for its workspace: the option, else the environment variable, else the current folder.</summary>
     public static string Resolve(string? option) =>
         Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option
@@ -39,7 +47,12 @@ public sealed class Workspace : IDisposable
 
     public static bool Exists(string root) => File.Exists(Path.Combine(root, DatabaseFileName));
 
-    public static Workspace Create(string root, CaseInfo caseInfo)
+    /// <summary>
+    /// Creates a case: its folder (0700, or 2770 with <paramref name="shareWithGroup"/>), the database
+    /// and index created with the same restriction, the case's audit key outside the workspace (see
+    /// <see cref="Cases.AuditKey"/>), and the trail's first entry, the creation itself.
+    /// </summary>
+    public static Workspace Create(string root, CaseInfo caseInfo, bool shareWithGroup = false, string? justification = null)
     {
         root = Path.GetFullPath(root);
         if (Exists(root))
@@ -47,8 +60,15 @@ public sealed class Workspace : IDisposable
             throw new WorkspaceException($"{root} already holds a workspace ({DatabaseFileName}); choose another folder");
         }
 
-        Directory.CreateDirectory(root);
-        Directory.CreateDirectory(Path.Combine(root, IndexFolderName));
+        if (!Directory.Exists(root))
+        {
+            FileModes.CreateFolder(root, shareWithGroup);
+        }
+
+        FileModes.CreateFolder(Path.Combine(root, IndexFolderName), shareWithGroup);
+        // SQLite gives the -wal and -shm files the database file's permissions: create it with them first.
+        FileModes.CreateEmpty(Path.Combine(root, DatabaseFileName), shareWithGroup);
+        var auditKey = AuditKey.FindOrCreate(caseInfo.Id);
         var connection = OpenConnection(Path.Combine(root, DatabaseFileName));
         Migrations.Apply(connection);
         using (var command = connection.CreateCommand())
@@ -70,7 +90,9 @@ public sealed class Workspace : IDisposable
             command.ExecuteNonQuery();
         }
 
-        return new Workspace(root, connection, caseInfo);
+        var workspace = new Workspace(root, connection, caseInfo, auditKey);
+        new AuditLog(workspace).Append(caseInfo.CreatedBy, "admin", "init", caseInfo, null, justification);
+        return workspace;
     }
 
     public static Workspace Open(string root)
@@ -86,8 +108,14 @@ public sealed class Workspace : IDisposable
         try
         {
             Migrations.Apply(connection);
-            Directory.CreateDirectory(Path.Combine(root, IndexFolderName));
-            return new Workspace(root, connection, ReadCase(connection));
+            var shared = FileModes.IsShared(Path.Combine(root, DatabaseFileName));
+            if (!Directory.Exists(Path.Combine(root, IndexFolderName)))
+            {
+                FileModes.CreateFolder(Path.Combine(root, IndexFolderName), shared);
+            }
+
+            var caseInfo = ReadCase(connection);
+            return new Workspace(root, connection, caseInfo, AuditKey.Find(caseInfo.Id));
         }
         catch
         {

@@ -50,7 +50,8 @@ public sealed class AuditChainTests : IDisposable
         var result = Verify();
 
         Assert.True(result.Intact, result.Problem);
-        Assert.Equal(8, result.Entries);
+        Assert.Equal(9, result.Entries);
+        Assert.True(result.SignaturesChecked);
     }
 
     [Fact]
@@ -117,17 +118,23 @@ public sealed class AuditChainTests : IDisposable
         Assert.Equal(7, againstFile.FirstBadSeq);
         Assert.Contains("removed from the end", againstFile.Problem, StringComparison.Ordinal);
 
-        // A forger who also rewrites the head file is caught by the head the analyst recorded elsewhere.
+        // A forger without the audit key who also rewrites the head file: the key catches the unsigned head,
+        // and a reader without the key is saved by the head the analyst recorded elsewhere.
         using (var workspace = Workspace.Open(root))
         {
             var last = new AuditLog(workspace).Entries()[^1];
             File.WriteAllText(Path.Combine(root, AuditLog.HeadFileName), $"{last.Seq} {last.Hash}\n");
         }
 
-        Assert.True(Verify().Intact);
-        var againstRecord = Verify(recorded);
-        Assert.False(againstRecord.Intact);
-        Assert.Contains("not in the chain", againstRecord.Problem, StringComparison.Ordinal);
+        Assert.Contains("forged", Verify().Problem, StringComparison.Ordinal);
+        using (var workspace = Workspace.Open(root))
+        {
+            var withoutKey = new AuditLog(workspace, key: null);
+            Assert.True(withoutKey.Verify().Intact);
+            var againstRecord = withoutKey.Verify(recorded);
+            Assert.False(againstRecord.Intact);
+            Assert.Contains("not in the chain", againstRecord.Problem, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -14,13 +14,13 @@ public sealed class ServeCommandTests
     {
         using var folder = new TempFolder();
         var root = folder.Combine("ws");
-        Assert.Equal(0, LanternProcess.Run(folder.Path, "init", "-w", root, "--case", "OP-8", "--title", "Op Eight", "--legal-basis", "Order 8", "--user", "chief").ExitCode);
-        Assert.Equal(0, LanternProcess.Run(folder.Path, "members", "add", "jdevries", "--role", "analyst", "-w", root, "--user", "chief").ExitCode);
-        Assert.Equal(0, LanternProcess.Run(folder.Path, "members", "add", "kbakker", "--role", "analyst", "-w", root, "--user", "chief").ExitCode);
+        Assert.Equal(0, LanternProcess.Run(folder.Path, "init", "-w", root, "--case", "OP-8", "--title", "Op Eight", "--legal-basis", "Order 8").ExitCode);
+        Assert.Equal(0, LanternProcess.Run(folder.Path, "members", "add", "jdevries", "--role", "analyst", "-w", root).ExitCode);
+        Assert.Equal(0, LanternProcess.Run(folder.Path, "members", "add", "kbakker", "--role", "analyst", "-w", root).ExitCode);
 
         var own = LanternProcess.RunWithInput(folder.Path, "lantern-is-lit-42\n", "members", "passwd", "jdevries", "--password-stdin", "-w", root, "--user", "jdevries");
         Assert.True(own.ExitCode == 0, own.Stderr);
-        var byAdmin = LanternProcess.RunWithInput(folder.Path, "kb-temporary-pass\n", "members", "passwd", "kbakker", "--password-stdin", "-w", root, "--user", "chief");
+        var byAdmin = LanternProcess.RunWithInput(folder.Path, "kb-temporary-pass\n", "members", "passwd", "kbakker", "--password-stdin", "-w", root);
         Assert.Equal(0, byAdmin.ExitCode);
         var refused = LanternProcess.RunWithInput(folder.Path, "not-my-account-1\n", "members", "passwd", "kbakker", "--password-stdin", "-w", root, "--user", "jdevries");
         Assert.Equal(3, refused.ExitCode);

@@ -30,9 +30,10 @@ public sealed class CrashSafetyTests
         }
 
         var root = folder.Combine("ws");
-        Workspace.Create(root, TestWorkspace.NewCase()).Dispose();
+        // The CLI acts as the operating-system account, so the case is that account's.
+        Workspace.Create(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
 
-        using (var child = Process.Start(LanternProcess.StartInfo(folder.Path, "ingest", input, "-w", root, "--user", "tester"))!)
+        using (var child = Process.Start(LanternProcess.StartInfo(folder.Path, "ingest", input, "-w", root))!)
         {
             Thread.Sleep(killAfterMs);
             child.Kill(entireProcessTree: true);
@@ -41,13 +42,13 @@ public sealed class CrashSafetyTests
 
         SqliteConnection.ClearAllPools();
         using (var workspace = Workspace.Open(root))
-        using (var search = new SearchService(CaseSession.Open(workspace, "tester")))
+        using (var search = new SearchService(CaseSession.Open(workspace, Environment.UserName)))
         {
             var stored = new DocumentStore(workspace.Connection).Count();
             Assert.Equal(stored, search.Search(new SearchRequest("ketamine")).Total);
         }
 
-        var rerun = LanternProcess.Run(folder.Path, "ingest", input, "-w", root, "--user", "tester");
+        var rerun = LanternProcess.Run(folder.Path, "ingest", input, "-w", root);
         Assert.Equal(0, rerun.ExitCode);
 
         using (var workspace = Workspace.Open(root))
@@ -59,7 +60,7 @@ public sealed class CrashSafetyTests
             using var directory = FSDirectory.Open(workspace.IndexPath);
             using var reader = DirectoryReader.Open(directory);
             Assert.Equal(Documents, reader.NumDocs);
-            using var search = new SearchService(CaseSession.Open(workspace, "tester"));
+            using var search = new SearchService(CaseSession.Open(workspace, Environment.UserName));
             Assert.Equal(Documents, search.Search(new SearchRequest("netherlands")).Total);
         }
     }
