@@ -30,4 +30,6 @@ root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
-return root.Parse(args).Invoke();
+var parse = root.Parse(args);
+// Without arguments the help is what a person needs; after a mistake, the mistake and where to read more.
+return parse.Errors.Count > 0 && args.Length > 0 ? ParseErrors.Report(parse, Console.Error) : parse.Invoke();

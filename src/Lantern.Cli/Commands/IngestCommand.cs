@@ -20,7 +20,7 @@ public static class IngestCommand
         };
         var command = new Command("ingest", "Read collected material into the case: JSON Lines, CSV, Telegram Desktop exports (result.json), saved HTML pages, web archives (WARC), e-mail (EML, MBOX) and plain text.\n" +
             "Every document keeps its provenance (file, SHA-256, line or byte range, time, user). Re-ingesting the same files adds nothing.\n" +
-            "Bad records are reported with file and line and skipped; exit code 2 tells that some input failed.\n" +
+            "Bad records are reported with file and line and skipped; exit code 2 tells that some input failed, 1 that none of it could be read.\n" +
             "Examples: lantern ingest dumps/ · lantern ingest agora.csv --site agora --map text=\"Item Description\"")
         {
             paths, site, format, map,
@@ -47,6 +47,8 @@ public static class IngestCommand
                 ? RunWithProgress(context, service, request)
                 : service.Run(request);
 
+            // Not one of the paths could be read: nothing was stored, so this is bad input (1), not a partial ingest (2).
+            var nothingRead = report.Files.Count == 0 && report.Errors > 0;
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -60,13 +62,18 @@ public static class IngestCommand
                     megabytes_per_second = report.MegabytesPerSecond,
                 });
             }
+            else if (nothingRead)
+            {
+                WriteProblems(context, report);
+                context.Error.MarkupLine("[red]error:[/] none of the paths could be read; nothing was stored");
+            }
             else
             {
                 WriteProblems(context, report);
                 WriteSummary(context, report, RelationReader.Formats.Contains(parse.GetValue(format)?.ToLowerInvariant() ?? string.Empty) ? "links" : "documents");
             }
 
-            return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
+            return nothingRead ? ExitCodes.BadInput : report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
         }));
         return command;
     }

@@ -50,6 +50,11 @@ public static class MembersCommand
             {
                 password = System.Console.In.ReadLine() ?? throw new ArgumentException("no password on standard input");
             }
+            else if (System.Console.IsInputRedirected || !context.Out.Profile.Capabilities.Interactive)
+            {
+                return context.Fail($"there is no terminal to ask for the password on; give it on standard input with --password-stdin, " +
+                    $"e.g. echo \"$PW\" | lantern members passwd {name} --password-stdin");
+            }
             else
             {
                 password = context.Out.Prompt(new TextPrompt<string>($"New password for {Markup.Escape(name)}:").Secret());

@@ -31,6 +31,16 @@ public static class NetworkCommand
             var report = new NetworkAnalysis(context.OpenSession(workspace)).Analyse(Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"),
                 new PathOptions(parse.GetValue(exact), parse.GetValue(samples)));
             var shown = report.Nodes.Take(Math.Max(1, parse.GetValue(top))).ToList();
+            if (report.EdgeCount == 0)
+            {
+                context.Error.MarkupLine(parse.GetValue(since) is null && parse.GetValue(until) is null
+                    ? "[yellow]hint:[/] the case has no relationship table yet — the network is built from call records, transactions or other " +
+                      "source,target[[,weight]][[,time]] tables. Ingest one with: [bold]lantern ingest calls.csv --format edges --site wiretap[/] " +
+                      "(or --format matrix for an adjacency matrix)"
+                    : "[yellow]hint:[/] no link of the relationship tables falls in that window (links without a time are left out of a window); " +
+                      "widen --since/--until or leave them out");
+            }
+
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -82,7 +92,11 @@ public static class NetworkCommand
                     node.Eigenvector.ToString("0.0000"), node.PageRank.ToString("0.0000"), node.Community.ToString());
             }
 
-            context.Out.Write(table);
+            if (shown.Count > 0)
+            {
+                context.Out.Write(table);
+            }
+
             return ExitCodes.Success;
         }));
         return command;

@@ -15,7 +15,7 @@ public static class SearchCommand
         };
         var limit = new Option<int>("--limit", "-n") { Description = "How many hits to show", DefaultValueFactory = _ => 10 };
         var expand = new Option<bool>("--expand-slang") { Description = "Also find each drug's street names and emoji codes (cocaine → coke, yayo, charlie, ❄️ …)" };
-        var sort = new Option<SearchSort>("--sort") { Description = "Order hits by relevance or by date (newest first)", DefaultValueFactory = _ => SearchSort.Relevance };
+        var sort = new Option<SearchSort>("--sort") { Description = "Order hits by relevance or by date (newest first)", HelpName = "relevance|date", DefaultValueFactory = _ => SearchSort.Relevance };
         var command = new Command("search", "Search every document in the case. Case and accents do not matter; emoji are searchable.\n" +
             "Examples: lantern search 'fentanyl AND \"ships from\" NOT site:forum' · lantern search cocaine --expand-slang · lantern search '❄️' --sort date")
         {

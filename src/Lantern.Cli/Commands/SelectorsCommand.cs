@@ -20,12 +20,7 @@ public static class SelectorsCommand
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
-            var typeValue = parse.GetValue(type)?.ToLowerInvariant();
-            if (typeValue is not null && !SelectorTypes.All.Contains(typeValue))
-            {
-                return context.Fail($"--type '{typeValue}' is not a selector type; use one of {string.Join(", ", SelectorTypes.All)}");
-            }
-
+            var typeValue = parse.GetValue(type) is { } given ? SelectorTypes.Parse(given) : null;
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             context.WarnIfStale(workspace);

@@ -21,6 +21,11 @@ public static class SelectorTypes
 
     public static readonly IReadOnlyList<string> All =
         [Email, Phone, Ipv4, Ipv6, Onion, Url, Btc, Eth, Xmr, Pgp, Telegram, Session, Wickr, Threema, Signal];
+
+    /// <summary>A type as a person may write it (any case), or the types there are when it is none of them.</summary>
+    public static string Parse(string type) =>
+        All.FirstOrDefault(known => known.Equals(type.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{type}' is not a selector type; use one of {string.Join(", ", All)}");
 }
 
 /// <summary>How sure a mention is; one threshold decides which mentions link handles.</summary>

@@ -24,6 +24,13 @@ public static class GraphExport
             throw new ArgumentException($"unknown export format '{format}'; use one of {string.Join(", ", Formats)}");
         }
 
+        // A mistyped path must not leave a tree of new folders behind: the folder has to be there already.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new ArgumentException($"the folder {folder} does not exist; create it first, or write elsewhere with -o");
+        }
+
         var parameters = new { format, output = Path.GetFullPath(output) };
         var role = session.Authorize(Permission.Export, "export", parameters, justificationRequired: true);
         var graph = EntityGraph.Build(session, new AliasAnalysis(session).Clusters());
@@ -35,7 +42,6 @@ public static class GraphExport
 
     public static IReadOnlyList<string> Write(EntityGraph graph, ExportWatermark watermark, string format, string output)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         switch (format)
         {
             case "graphml":

@@ -124,6 +124,7 @@ public sealed class SearchService : IDisposable
     /// <summary>Selectors with their spread; a selector look-up, audited (with the justification when the case requires one).</summary>
     public IReadOnlyList<SelectorSummary> Selectors(string? type, int minDocuments, int limit)
     {
+        type = type is null ? null : SelectorTypes.Parse(type);
         var parameters = new { type, min_docs = minDocuments, limit };
         var role = session.Authorize(Permission.LookupSelector, "selectors", parameters, session.Workspace.Case.RequireReasonForLookups);
         var summaries = mentions.Summaries(type, minDocuments, limit);

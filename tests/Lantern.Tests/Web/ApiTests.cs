@@ -62,6 +62,19 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     private static async Task<string> Antiforgery(HttpClient client) => (await Json(client, "/api/antiforgery")).GetProperty("token").GetString()!;
 
     [Fact]
+    public async Task AnUnknownSelectorTypeIsABadRequestWithTheCliMessage()
+    {
+        var client = await fixture.SignedIn("anna");
+
+        var response = await client.GetAsync("/api/selectors?type=bitcoin");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Throws<ArgumentException>(() => Lantern.Extraction.SelectorTypes.Parse("bitcoin")).Message;
+        Assert.Equal(message, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.True((await Json(client, "/api/selectors?type=BTC")).GetArrayLength() > 0, "a type in capitals is the same type");
+    }
+
+    [Fact]
     public async Task WithoutSigningInTheApiAnswers401AndPagesSendToTheSignInForm()
     {
         var client = fixture.Anonymous();
