@@ -76,27 +76,23 @@ public static partial class SelectorExtractor
         var masked = new List<(int Start, int End)>();
 
         PgpBlocks(text, mentions, rejected, masked);
-        bool Free(int start, int end)
+        var maskedPositions = new CoveredPositions(text.Length);
+        foreach (var (start, end) in masked)
         {
-            foreach (var span in masked)
-            {
-                if (start < span.End && end > span.Start)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            maskedPositions.Mark(start, end);
         }
+
+        bool Free(int start, int end) => !maskedPositions.Any(start, end);
+        var covered = new MentionCoverage(mentions, text.Length);
 
         Urls(text, mentions, Free);
         Emails(text, mentions, rejected, Free);
-        Onions(text, mentions, rejected, Free);
+        Onions(text, mentions, rejected, covered, Free);
         Tokens(text, mentions, rejected, Free);
         Telegram(text, mentions, context, Free);
         Messengers(text, mentions, Free);
         IpAddresses(text, mentions, rejected, Free);
-        PhoneNumbers(text, mentions, rejected, context, Free);
+        PhoneNumbers(text, mentions, rejected, context, covered, Free);
 
         mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type, b.Type));
         return new ExtractionResult(mentions, rejected);
@@ -342,14 +338,14 @@ public static partial class SelectorExtractor
         }
     }
 
-    private static void Onions(string text, List<Mention> mentions, List<RejectedCandidate> rejected, Func<int, int, bool> free)
+    private static void Onions(string text, List<Mention> mentions, List<RejectedCandidate> rejected, MentionCoverage covered, Func<int, int, bool> free)
     {
         // Anchored on the word "onion": the 56-character host is looked for just before it.
         for (var at = text.IndexOf("onion", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("onion", at + 5, StringComparison.OrdinalIgnoreCase))
         {
             var windowStart = Math.Max(0, at - 70);
             var match = Onion().Match(text, windowStart, Math.Min(text.Length, at + 5) - windowStart);
-            if (!match.Success || !free(match.Index, match.Index + match.Length) || Overlaps(mentions, match.Index, match.Index + match.Length, SelectorTypes.Onion))
+            if (!match.Success || !free(match.Index, match.Index + match.Length) || covered.Overlaps(match.Index, match.Index + match.Length, SelectorTypes.Onion))
             {
                 continue;
             }
@@ -721,14 +717,14 @@ public static partial class SelectorExtractor
     /// phone cue before them and the case's region. Prices, order and tracking numbers, dates and
     /// versions never start that way or are ruled out by what precedes them.
     /// </summary>
-    private static void PhoneNumbers(string text, List<Mention> mentions, List<RejectedCandidate> rejected, ExtractionContext context, Func<int, int, bool> free)
+    private static void PhoneNumbers(string text, List<Mention> mentions, List<RejectedCandidate> rejected, ExtractionContext context, MentionCoverage covered, Func<int, int, bool> free)
     {
         foreach (var match in PhoneCandidates(text))
         {
             var start = match.Index;
             var raw = text.Substring(start, match.Length).TrimEnd(' ', '-', '.', '(');
             var end = start + raw.Length;
-            if (!free(start, end) || Overlaps(mentions, start, end, type: null))
+            if (!free(start, end) || covered.Overlaps(start, end, type: null))
             {
                 continue;
             }
@@ -937,19 +933,6 @@ public static partial class SelectorExtractor
         var groups = raw.Split([' ', '-', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
         return groups.Length >= 3
             && ((groups[0].Length == 4 && groups[1].Length <= 2 && groups[2].Length <= 2) || (groups[0].Length <= 2 && groups[1].Length <= 2 && groups[2].Length == 4));
-    }
-
-    private static bool Overlaps(List<Mention> mentions, int start, int end, string? type)
-    {
-        foreach (var mention in mentions)
-        {
-            if (start < mention.End && end > mention.Start && (type is null || mention.Type == type))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsTelegramName(string name) =>

@@ -1,11 +1,12 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Lantern.Ingest;
 
 /// <summary>
 /// Chooses a reader for a file: by extension where it is unambiguous, else by looking at the first
-/// bytes (a Telegram export is JSON with a <c>messages</c> array; JSON Lines starts with an object
-/// that ends on its first line; HTML starts with a tag).
+/// bytes (a Telegram export is a JSON object with a <c>messages</c> array; JSON Lines is a run of
+/// top-level objects; HTML starts with a tag; binary content is mostly control bytes).
 /// </summary>
 public static partial class FormatDetector
 {
@@ -66,7 +67,7 @@ public static partial class FormatDetector
             return (ByName("warc"), null);
         }
 
-        if (span.Contains((byte)0) || LooksCompressedOrBinary(span))
+        if (LooksCompressedOrBinary(span) || MostlyControlBytes(span))
         {
             return (null, "binary content (not text); not a format Lantern reads");
         }
@@ -101,6 +102,11 @@ public static partial class FormatDetector
 
         if (text.StartsWith('{'))
         {
+            if (JsonShape(span, wholeFile: length < head.Length) is { } shape)
+            {
+                return (ByName(shape), null);
+            }
+
             var firstLine = text.Split('\n', 2)[0].TrimEnd();
             if (firstLine.EndsWith('}') && firstLine.Length > 1)
             {
@@ -128,6 +134,58 @@ public static partial class FormatDetector
         return extension == ".json"
             ? (null, "JSON that is neither JSON Lines nor a Telegram export; use --format")
             : (ByName("text"), null);
+    }
+
+    /// <summary>
+    /// Tells JSON Lines from a Telegram export by structure, not by line breaks: a top-level object
+    /// with a <c>messages</c> array is an export (however it is laid out) unless more top-level objects
+    /// follow it; one or more complete objects without one are JSON Lines. Null when the sample does
+    /// not decide (its first object is longer than the sample, or is not JSON).
+    /// </summary>
+    private static string? JsonShape(ReadOnlySpan<byte> sample, bool wholeFile)
+    {
+        var reader = new Utf8JsonReader(sample, wholeFile, new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 1024 }));
+        var messages = false;
+        var objects = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("messages"u8)
+                    && reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    messages = true;
+                }
+                else if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject && ++objects == 2)
+                {
+                    return "jsonl";
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A damaged record further on is the reader's to report; the sample up to it decides.
+        }
+
+        return messages ? "telegram" : objects == 1 ? "jsonl" : null;
+    }
+
+    /// <summary>
+    /// Binary data is full of control bytes; text has few or none. A stray NUL in a scraped record
+    /// does not make a file binary, so this decides from the share of control bytes in the sample.
+    /// </summary>
+    private static bool MostlyControlBytes(ReadOnlySpan<byte> sample)
+    {
+        var control = 0;
+        foreach (var value in sample)
+        {
+            if (value < 0x20 && value is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1B))
+            {
+                control++;
+            }
+        }
+
+        return control * 32 > sample.Length;
     }
 
     private static bool GzippedWarc(string path)

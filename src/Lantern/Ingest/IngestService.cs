@@ -185,7 +185,7 @@ public sealed class IngestService(CaseSession session)
         var extractions = new List<ExtractionResult>(request.BatchSize);
         var extractionContext = new ExtractionContext(workspace.Case.Region, InTelegramExport: reader.Format == "telegram");
         long position = 0;
-        foreach (var item in reader.Read(source, options))
+        foreach (var item in ReaderGuard.Read(reader, source, options))
         {
             if (item.Problem is { } problem)
             {
@@ -198,8 +198,20 @@ public sealed class IngestService(CaseSession session)
                 continue;
             }
 
+            ExtractionResult extraction;
+            try
+            {
+                extraction = SelectorExtractor.Extract(item.Document!.Text, extractionContext);
+            }
+            catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
+            {
+                report(new IngestProblem(source.DisplayPath, item.Document!.Location.ToString(), $"selector extraction failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')}); record skipped"));
+                errors++;
+                continue;
+            }
+
             batch.Add(item.Document!);
-            extractions.Add(SelectorExtractor.Extract(item.Document!.Text, extractionContext));
+            extractions.Add(extraction);
             position = item.Document!.Location.ByteEnd;
             if (batch.Count >= request.BatchSize)
             {
@@ -274,7 +286,7 @@ public sealed class IngestService(CaseSession session)
             insert.Parameters.AddWithValue("$file", sourceId);
             insert.Parameters.AddWithValue("$now", Now());
             insert.Parameters.AddWithValue("$user", session.User);
-            foreach (var (relation, problem) in RelationReader.Read(source, format, options))
+            foreach (var (relation, problem) in ReaderGuard.Read(source, format, options))
             {
                 if (problem is not null)
                 {
@@ -363,30 +375,72 @@ public sealed class IngestService(CaseSession session)
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Files named, and the files below folders named (sorted, so runs are repeatable), leaving out the workspace's own files.</summary>
+    /// <summary>
+    /// Files named, and the files below folders named (sorted, so runs are repeatable), leaving out the
+    /// workspace's own files. Only regular files are read: a FIFO, device or socket is named in a
+    /// warning and never opened (opening a FIFO waits for a writer forever), and so is a link inside a
+    /// folder that leads out of it.
+    /// </summary>
     private List<FileInfo> ExpandPaths(IReadOnlyList<string> paths, Action<IngestProblem> report)
     {
         var files = new List<FileInfo>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            var kind = FileSystemEntries.KindOf(path);
+            if (kind == FileKind.Regular)
             {
                 files.Add(new FileInfo(path));
             }
-            else if (System.IO.Directory.Exists(path))
+            else if (kind == FileKind.Directory)
             {
-                files.AddRange(System.IO.Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                var folder = FileSystemEntries.RealPath(path) ?? Path.GetFullPath(path);
+                foreach (var file in System.IO.Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
                     .Where(file => !IsInsideWorkspace(file) && !Path.GetFileName(file).StartsWith('.'))
-                    .Order(StringComparer.Ordinal)
-                    .Select(file => new FileInfo(file)));
+                    .Order(StringComparer.Ordinal))
+                {
+                    if (Readable(file, folder, report))
+                    {
+                        files.Add(new FileInfo(file));
+                    }
+                }
+            }
+            else if (kind == FileKind.Missing)
+            {
+                report(new IngestProblem(path, "path", "no such file or folder"));
             }
             else
             {
-                report(new IngestProblem(path, "path", "no such file or folder"));
+                report(new IngestProblem(path, "path", $"{FileSystemEntries.Describe(kind)}, not a regular file; skipped", ProblemSeverity.Warning));
             }
         }
 
         return files;
+    }
+
+    private static bool Readable(string file, string folder, Action<IngestProblem> report)
+    {
+        var display = DisplayPath(file);
+        var real = FileSystemEntries.RealPath(file);
+        if (real is null)
+        {
+            report(new IngestProblem(display, "path", "a symbolic link that leads nowhere; skipped", ProblemSeverity.Warning));
+            return false;
+        }
+
+        if (!FileSystemEntries.IsInside(real, folder))
+        {
+            report(new IngestProblem(display, "path", $"a symbolic link that leads out of the ingested folder (to {real}); skipped", ProblemSeverity.Warning));
+            return false;
+        }
+
+        var kind = FileSystemEntries.KindOf(real);
+        if (kind != FileKind.Regular)
+        {
+            report(new IngestProblem(display, "path", $"{FileSystemEntries.Describe(kind)}, not a regular file; skipped", ProblemSeverity.Warning));
+            return false;
+        }
+
+        return true;
     }
 
     private bool IsInsideWorkspace(string file)
@@ -412,42 +466,57 @@ public sealed class IngestService(CaseSession session)
 
     /// <summary>
     /// Indexes stored batches on a second thread while the first reads and stores the next ones,
-    /// committing Lucene every few seconds. The queue is bounded, so memory stays flat.
+    /// committing Lucene every few seconds. The queue is bounded, so memory stays flat; when the
+    /// indexing thread fails, the reading thread is woken from a full queue and fails with its error
+    /// rather than waiting for a consumer that is gone.
     /// </summary>
     private sealed class BackgroundIndexer : IDisposable
     {
         private readonly BlockingCollection<List<StoredItem>> queue = new(boundedCapacity: 4);
+        private readonly CancellationTokenSource failed = new();
         private readonly Task worker;
 
         public BackgroundIndexer(DocumentIndex index, TimeSpan commitInterval) =>
             worker = Task.Factory.StartNew(() =>
             {
-                var sinceCommit = Stopwatch.StartNew();
-                foreach (var batch in queue.GetConsumingEnumerable())
+                try
                 {
-                    foreach (var item in batch)
+                    var sinceCommit = Stopwatch.StartNew();
+                    foreach (var batch in queue.GetConsumingEnumerable())
                     {
-                        index.Add(item.Document!, item.Mentions);
-                    }
+                        foreach (var item in batch)
+                        {
+                            index.Add(item.Document!, item.Mentions);
+                        }
 
-                    if (sinceCommit.Elapsed > commitInterval)
-                    {
-                        index.Commit();
-                        sinceCommit.Restart();
+                        if (sinceCommit.Elapsed > commitInterval)
+                        {
+                            index.Commit();
+                            sinceCommit.Restart();
+                        }
                     }
+                }
+                catch
+                {
+                    failed.Cancel();
+                    throw;
                 }
             }, TaskCreationOptions.LongRunning);
 
         public void Enqueue(List<StoredItem> batch)
         {
-            if (worker.IsFaulted)
+            if (batch.Count == 0)
             {
-                worker.GetAwaiter().GetResult();
+                return;
             }
 
-            if (batch.Count > 0)
+            try
             {
-                queue.Add(batch);
+                queue.Add(batch, failed.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                ThrowFailure();
             }
         }
 
@@ -455,7 +524,20 @@ public sealed class IngestService(CaseSession session)
         public void Finish()
         {
             queue.CompleteAdding();
-            worker.GetAwaiter().GetResult();
+            ThrowFailure();
+        }
+
+        private void ThrowFailure()
+        {
+            try
+            {
+                worker.GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (exception is not WorkspaceException)
+            {
+                throw new WorkspaceException(
+                    $"indexing failed ({exception.GetType().Name}: {exception.Message}); the documents stored so far are kept in the database and the index catches up with them on the next write");
+            }
         }
 
         public void Dispose()
@@ -475,6 +557,7 @@ public sealed class IngestService(CaseSession session)
             }
 
             queue.Dispose();
+            failed.Dispose();
         }
     }
 }

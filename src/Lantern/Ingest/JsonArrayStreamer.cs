@@ -171,7 +171,7 @@ public sealed class JsonArrayStreamer(string arrayProperty, int maxElementBytes)
         quoted[^1] = (byte)'"';
         try
         {
-            return JsonSerializer.Deserialize<string>(quoted) ?? string.Empty;
+            return JsonSerializer.Deserialize<string>(JsonEscapes.RepairLoneSurrogates(quoted).Json.Span) ?? string.Empty;
         }
         catch (JsonException)
         {

@@ -30,7 +30,13 @@ public sealed class JsonLinesReader : IDocumentReader
                 continue;
             }
 
-            yield return ParseLine(file, line, location, options.Site, fallbackSite);
+            var (json, repaired) = JsonEscapes.RepairLoneSurrogates(line.Bytes);
+            if (repaired > 0)
+            {
+                yield return LoneSurrogatesRepaired(file, location.ToString(), repaired);
+            }
+
+            yield return ParseLine(file, line with { Bytes = json }, location, options.Site, fallbackSite);
         }
     }
 
@@ -104,6 +110,9 @@ public sealed class JsonLinesReader : IDocumentReader
             return TabularRecord.ToDocument(fields, metadata, file, location, siteOverride, fallbackSite, defaultSourceId: null);
         }
     }
+
+    internal static IngestProblem LoneSurrogatesRepaired(SourceFile file, string location, int count) =>
+        new(file.DisplayPath, location, $"{count} lone UTF-16 surrogate escape{(count == 1 ? string.Empty : "s")} (\\ud800-\\udfff without its pair) replaced by U+FFFD", ProblemSeverity.Warning);
 
     private static string FirstSentence(string message)
     {

@@ -34,7 +34,13 @@ public sealed class TelegramExportReader : IDocumentReader
 
             var site = options.Site
                 ?? (streamer.TopLevelScalars.TryGetValue("name", out var name) && name.Length > 0 ? name : Path.GetFileNameWithoutExtension(file.Path));
-            var item = ParseMessage(file, bytes, location, site);
+            var (json, repaired) = JsonEscapes.RepairLoneSurrogates(bytes);
+            if (repaired > 0)
+            {
+                yield return JsonLinesReader.LoneSurrogatesRepaired(file, location.ToString(), repaired);
+            }
+
+            var item = ParseMessage(file, json, location, site);
             if (item is { } value)
             {
                 yield return value;
@@ -92,6 +98,12 @@ public sealed class TelegramExportReader : IDocumentReader
                 }
             }
 
+            var postedAt = MessageTime(message, out var timeProblem);
+            if (timeProblem is not null)
+            {
+                return new IngestProblem(file.DisplayPath, location.ToString(), $"{timeProblem}; message skipped");
+            }
+
             var author = String(message, "from") ?? String(message, "author") ?? site;
             return new SourceDocument(
                 site,
@@ -99,7 +111,7 @@ public sealed class TelegramExportReader : IDocumentReader
                 author,
                 null,
                 text,
-                MessageTime(message),
+                postedAt,
                 null,
                 "message",
                 String(message, "reply_to_message_id"),
@@ -108,16 +120,30 @@ public sealed class TelegramExportReader : IDocumentReader
         }
     }
 
-    private static DateTimeOffset? MessageTime(JsonElement message)
+    private static DateTimeOffset? MessageTime(JsonElement message, out string? problem)
     {
-        if (String(message, "date_unixtime") is { } unix
-            && long.TryParse(unix, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        problem = null;
+        if (String(message, "date_unixtime") is { } unix)
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            if (long.TryParse(unix, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= MaxUnixSeconds)
+            {
+                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            }
+
+            problem = $"date_unixtime '{(unix.Length > 40 ? unix[..40] + "…" : unix)}' is not a time between 1970 and 9999";
         }
 
-        return RecordFields.TryParseDate(String(message, "date"), out var date) ? date : null;
+        if (RecordFields.TryParseDate(String(message, "date"), out var date))
+        {
+            problem = null;
+            return date;
+        }
+
+        return null;
     }
+
+    /// <summary>The last second of year 9999, the latest a <see cref="DateTimeOffset"/> holds.</summary>
+    private const long MaxUnixSeconds = 253402300799;
 
     /// <summary>Telegram's text is a string, or an array of strings and entities (<c>{type, text, href}</c>); links keep their target.</summary>
     public static string FlattenText(JsonElement text)

@@ -36,6 +36,11 @@ public sealed class WarcReader : IDocumentReader
 
             if (versionLine is null)
             {
+                if (reader.Damage is { } damage)
+                {
+                    yield return Damaged(file, recordNumber + 1, start, damage);
+                }
+
                 yield break;
             }
 
@@ -83,7 +88,9 @@ public sealed class WarcReader : IDocumentReader
             var block = reader.ReadBytes(length);
             if (block.Length < length)
             {
-                yield return new IngestProblem(file.DisplayPath, location.ToString(), "the archive ends inside this record (truncated file)");
+                yield return reader.Damage is { } damage
+                    ? Damaged(file, recordNumber, start, damage)
+                    : new IngestProblem(file.DisplayPath, location.ToString(), "the archive ends inside this record (truncated file)");
                 yield break;
             }
 
@@ -229,6 +236,9 @@ public sealed class WarcReader : IDocumentReader
         return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static IngestProblem Damaged(SourceFile file, long recordNumber, long start, string damage) =>
+        new(file.DisplayPath, $"record {recordNumber} (byte {start} of the uncompressed archive)", $"the compressed archive is damaged here ({damage}); the records before it are kept, the rest of the file is skipped");
+
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>Reads lines and blocks from a (possibly decompressing) stream, counting the bytes consumed.</summary>
@@ -294,10 +304,27 @@ public sealed class WarcReader : IDocumentReader
             }
         }
 
+        /// <summary>Why the stream stopped early: a gzip member that does not decompress.</summary>
+        public string? Damage { get; private set; }
+
         private bool Fill()
         {
-            count = stream.Read(buffer, 0, buffer.Length);
             offset = 0;
+            count = 0;
+            if (Damage is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                count = stream.Read(buffer, 0, buffer.Length);
+            }
+            catch (InvalidDataException exception)
+            {
+                Damage = exception.Message.TrimEnd('.');
+            }
+
             return count > 0;
         }
 

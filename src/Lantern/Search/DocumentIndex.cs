@@ -147,15 +147,20 @@ public sealed class DocumentIndex : IDisposable
         fields.Add(new NumericDocValuesField(IndexFields.PostedAtSort, posted));
         foreach (var key in mentions.Select(mention => mention.Key).Distinct(StringComparer.Ordinal))
         {
-            fields.Add(new StringField(IndexFields.Selector, key, Field.Store.NO));
+            fields.Add(new StringField(IndexFields.Selector, IndexTerms.Bound(key), Field.Store.NO));
         }
 
         return fields;
     }
 
+    /// <summary>
+    /// Closes without committing: only <see cref="Commit"/> makes additions durable, together with the
+    /// row mark that covers them. (Lucene's own close would commit them under the previous mark, and
+    /// the next catch-up would add them a second time.)
+    /// </summary>
     public void Dispose()
     {
-        writer.Dispose();
+        writer.Rollback();
         directory.Dispose();
     }
 }

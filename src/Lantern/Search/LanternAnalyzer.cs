@@ -24,12 +24,13 @@ public sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
         if (fieldName == IndexFields.Selector)
         {
             var exact = new KeywordTokenizer(reader);
-            return new TokenStreamComponents(exact, exact);
+            return new TokenStreamComponents(exact, new BoundedTermFilter(exact));
         }
 
         Tokenizer tokenizer = KeywordFields.Contains(fieldName) ? new KeywordTokenizer(reader) : new LanternTokenizer(reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new BoundedTermFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

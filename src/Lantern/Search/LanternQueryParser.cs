@@ -161,7 +161,7 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         }
 
         var value = SelectorExtractor.Normalize(type, text, defaultRegion) ?? text;
-        return SelectorLookup(new TermQuery(new Term(IndexFields.Selector, $"{type}:{value}")));
+        return SelectorLookup(new TermQuery(new Term(IndexFields.Selector, IndexTerms.Bound($"{type}:{value}"))));
     }
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(field, Fold(termStr), minSimilarity);
