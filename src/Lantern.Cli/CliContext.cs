@@ -45,6 +45,13 @@ public sealed class CliContext
         Recursive = true,
     };
 
+    public static readonly Option<int> WaitOption = new("--wait")
+    {
+        Description = "For commands that write the case (ingest, reextract, retention apply, index rebuild, demo): how many seconds to wait " +
+            "while another process is writing it, before giving up with exit code 1 (default 0: refuse at once, naming the other writer)",
+        Recursive = true,
+    };
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -59,7 +66,11 @@ public sealed class CliContext
         RequestedUser = parse.GetValue(UserOption) is { Length: > 0 } user && user != OsUser ? user : null;
         AsJson = parse.GetValue(JsonOption);
         Reason = parse.GetValue(ReasonOption);
+        WriterWait = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(WaitOption)));
     }
+
+    /// <summary>How long a writing command waits for another writer (--wait).</summary>
+    public TimeSpan WriterWait { get; }
 
     public string? Reason { get; }
 
@@ -94,7 +105,14 @@ public sealed class CliContext
 
     public static CliContext From(ParseResult parse) => new(parse);
 
-    public Workspace OpenWorkspace() => Workspace.Open(WorkspaceDirectory);
+    /// <summary>Opens the workspace; a writing command on it waits for another writer as --wait says, telling the analyst whom it waits for.</summary>
+    public Workspace OpenWorkspace()
+    {
+        var workspace = Workspace.Open(WorkspaceDirectory);
+        workspace.WriterWait = WriterWait;
+        workspace.OnWaitingForWriter = message => Error.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
+        return workspace;
+    }
 
     /// <summary>The acting member's session on a workspace: every library call checks its rights and audits through it.</summary>
     public CaseSession OpenSession(Workspace workspace) => CaseSession.OpenAs(workspace, OsUser, RequestedUser, Reason);

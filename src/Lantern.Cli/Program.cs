@@ -10,6 +10,7 @@ var root = new RootCommand(
     CliContext.UserOption,
     CliContext.JsonOption,
     CliContext.ReasonOption,
+    CliContext.WaitOption,
 };
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
@@ -18,6 +19,7 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(SelectorsCommand.Create());
 root.Subcommands.Add(ReextractCommand.Create());
+root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(MembersCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());

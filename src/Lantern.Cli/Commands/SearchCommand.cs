@@ -38,6 +38,7 @@ public static class SearchCommand
                 {
                     total = results.Total,
                     expanded_terms = results.ExpandedTerms,
+                    not_yet_searchable = results.NotYetSearchable,
                     hits = results.Hits.Select(hit => new
                     {
                         doc = hit.Doc,
@@ -55,6 +56,7 @@ public static class SearchCommand
             }
 
             Write(context, results);
+            WarnIfBehind(context, workspace, results);
             return ExitCodes.Success;
         }));
         return command;
@@ -80,6 +82,18 @@ public static class SearchCommand
             }
 
             context.Out.MarkupLine("  " + Highlight(hit.Snippet));
+        }
+    }
+
+    /// <summary>Says when the index does not reach every stored document yet, and why.</summary>
+    public static void WarnIfBehind(CliContext context, Storage.Workspace workspace, SearchResults results)
+    {
+        if (results.NotYetSearchable > 0)
+        {
+            var why = Storage.WriteLock.IsHeld(workspace.Root)
+                ? $"{Storage.WriteLock.Holder(workspace.Root)} is indexing them"
+                : "the next search or ingest indexes them";
+            context.Error.MarkupLine($"[yellow]note:[/] {results.NotYetSearchable:N0} stored documents are not searchable yet: {Markup.Escape(why)}");
         }
     }
 

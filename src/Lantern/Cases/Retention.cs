@@ -33,7 +33,8 @@ public sealed class Retention(CaseSession session)
         var expired = Expired(workspace, cutoff);
         if (!dryRun && expired.Count > 0)
         {
-            RemoveFromIndex(workspace, expired);
+            using var writeLock = workspace.LockForWriting("retention", session.User);
+            RemoveFromIndex(workspace, writeLock, expired);
             RemoveFromDatabase(workspace, expired);
         }
 
@@ -56,9 +57,9 @@ public sealed class Retention(CaseSession session)
         return expired;
     }
 
-    private static void RemoveFromIndex(Workspace workspace, List<ExpiredDocument> expired)
+    private static void RemoveFromIndex(Workspace workspace, WriteLock writeLock, List<ExpiredDocument> expired)
     {
-        using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
+        using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
         index.DeleteAndPurge(expired.Select(document => new Term(IndexFields.Id, document.Id)));
     }

@@ -19,6 +19,7 @@ public sealed class Reextraction(Workspace workspace, DocumentIndex index)
     {
         var role = session.Authorize(Cases.Permission.Ingest, "reextract", new { all });
         var workspace = session.Workspace;
+        using var writeLock = workspace.LockForWriting("reextract", session.User);
         if (all)
         {
             using var reset = workspace.Connection.CreateCommand();
@@ -26,7 +27,7 @@ public sealed class Reextraction(Workspace workspace, DocumentIndex index)
             reset.ExecuteNonQuery();
         }
 
-        using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
+        using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
         var count = new Reextraction(workspace, index).Run(onProgress);
         session.Record(role, "reextract", new { all, extractor_version = SelectorExtractor.Version }, count);

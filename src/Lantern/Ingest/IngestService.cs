@@ -107,7 +107,8 @@ public sealed class IngestService(CaseSession session)
         var bytesTotal = files.Sum(file => file.Length);
         long bytesBefore = 0;
         long added = 0;
-        using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
+        using var writeLock = workspace.LockForWriting("ingest", session.User);
+        using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(store, mentions);
         new Reextraction(workspace, index).Run();
         using var indexer = new BackgroundIndexer(index, IndexCommitInterval);

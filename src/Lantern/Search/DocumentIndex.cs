@@ -12,35 +12,76 @@ namespace Lantern.Search;
 /// The Lucene side of a workspace. SQLite is the record: each Lucene commit notes the last
 /// document row it covers, and <see cref="CatchUp"/> indexes whatever SQLite holds beyond that,
 /// so a run killed between the two commits heals on the next open without duplicates.
+/// Only the holder of the workspace's <see cref="WriteLock"/> opens one: readers never write.
 /// </summary>
 public sealed class DocumentIndex : IDisposable
 {
     public const string LastRowKey = "lantern.last_rowid";
 
+    /// <summary>Names one build of the index; a rebuild starts a new one, so long-lived readers know to reopen rather than refresh.</summary>
+    public const string BuildKey = "lantern.index_build";
+
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
+    private readonly string build;
     private long lastRowId;
 
-    private DocumentIndex(LuceneDirectory directory, IndexWriter writer, long lastRowId)
+    private DocumentIndex(LuceneDirectory directory, IndexWriter writer, long lastRowId, string build)
     {
         this.directory = directory;
         this.writer = writer;
         this.lastRowId = lastRowId;
+        this.build = build;
     }
 
-    /// <summary>Opens the index for writing; fails with <see cref="LockObtainFailedException"/> while another process writes.</summary>
-    public static DocumentIndex OpenWriter(string path, double ramBufferMb = 64)
+    /// <summary>Opens the index for writing. The caller holds the workspace's write lock (<paramref name="heldLock"/> says so).</summary>
+    public static DocumentIndex OpenWriter(string path, WriteLock heldLock, double ramBufferMb = 64) =>
+        Open(path, heldLock, OpenMode.CREATE_OR_APPEND, ramBufferMb);
+
+    /// <summary>
+    /// Builds the index again from SQLite, for when it is damaged (files missing or unreadable): the
+    /// old files are removed first, then every stored document is indexed under a new build name.
+    /// </summary>
+    public static long Rebuild(string path, WriteLock heldLock, DocumentStore store, MentionStore mentions, Action<long>? onProgress = null)
     {
+        if (System.IO.Directory.Exists(path))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(path))
+            {
+                File.Delete(file);
+            }
+        }
+
+        System.IO.Directory.CreateDirectory(path);
+        using var index = Open(path, heldLock, OpenMode.CREATE, 64);
+        long count = 0;
+        foreach (var document in store.After(0))
+        {
+            index.Add(document, mentions.ForDocument(document.RowId));
+            if (++count % 10_000 == 0)
+            {
+                onProgress?.Invoke(count);
+            }
+        }
+
+        index.Commit();
+        return count;
+    }
+
+    private static DocumentIndex Open(string path, WriteLock heldLock, OpenMode mode, double ramBufferMb)
+    {
+        ArgumentNullException.ThrowIfNull(heldLock);
         var directory = FSDirectory.Open(path);
         try
         {
+            var (lastRowId, build) = mode == OpenMode.CREATE ? (0L, null) : ReadCommitMark(directory);
             var config = new IndexWriterConfig(LanternAnalyzer.Version, new LanternAnalyzer())
             {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
+                OpenMode = mode,
                 RAMBufferSizeMB = ramBufferMb,
             };
             var writer = new IndexWriter(directory, config);
-            return new DocumentIndex(directory, writer, ReadLastRowId(directory));
+            return new DocumentIndex(directory, writer, lastRowId, build ?? Guid.NewGuid().ToString("N"));
         }
         catch
         {
@@ -49,18 +90,26 @@ public sealed class DocumentIndex : IDisposable
         }
     }
 
-    /// <summary>The last document row the index's latest commit covers (0 for a new index).</summary>
-    public static long ReadLastRowId(LuceneDirectory directory)
+    /// <summary>
+    /// The last document row the index's latest commit covers (0 for a new index) and the index's
+    /// build name, read from the commit point alone (<c>segments_N</c>) without opening any segment.
+    /// </summary>
+    public static (long LastRowId, string? Build) ReadCommitMark(LuceneDirectory directory)
     {
         if (!DirectoryReader.IndexExists(directory))
         {
-            return 0;
+            return (0, null);
         }
 
-        using var reader = DirectoryReader.Open(directory);
-        return reader.IndexCommit.UserData.TryGetValue(LastRowKey, out var value)
-            && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rowId) ? rowId : 0;
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return FromUserData(infos.UserData);
     }
+
+    /// <summary>The row mark and build name a commit's user data holds.</summary>
+    public static (long LastRowId, string? Build) FromUserData(IDictionary<string, string> userData) =>
+        (userData.TryGetValue(LastRowKey, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rowId) ? rowId : 0,
+            userData.TryGetValue(BuildKey, out var build) ? build : null);
 
     /// <summary>
     /// Adds a document stored after the last commit. Every document added is covered by the next
@@ -76,7 +125,7 @@ public sealed class DocumentIndex : IDisposable
     /// <summary>Makes everything added so far durable and searchable, and records how far it reaches.</summary>
     public void Commit()
     {
-        writer.SetCommitData(new Dictionary<string, string> { [LastRowKey] = lastRowId.ToString(CultureInfo.InvariantCulture) });
+        writer.SetCommitData(new Dictionary<string, string> { [LastRowKey] = lastRowId.ToString(CultureInfo.InvariantCulture), [BuildKey] = build });
         writer.Commit();
     }
 

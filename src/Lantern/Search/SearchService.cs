@@ -30,7 +30,8 @@ public sealed record SearchHit(
     string Snippet,
     string Kind);
 
-public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null);
+/// <param name="NotYetSearchable">Documents stored but not yet in the searched index commit (an ingest is indexing them); 0 when the index is level with the database.</param>
+public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null, long NotYetSearchable = 0);
 
 /// <summary>How the matches spread: documents per site, author, kind and selector type, counted over <see cref="Counted"/> matches.</summary>
 public sealed record SearchFacets(
@@ -53,7 +54,9 @@ public sealed class SearchQueryException(string message, Exception? inner = null
 
 /// <summary>
 /// Runs queries against a workspace: Lucene finds and ranks, SQLite supplies the documents, and
-/// the highlighter marks matches in snippets with <c>&lt;mark&gt;…&lt;/mark&gt;</c>.
+/// the highlighter marks matches in snippets with <c>&lt;mark&gt;…&lt;/mark&gt;</c>. Searching never
+/// writes the index: it reads the latest commit, and says how many stored documents that commit
+/// does not reach yet.
 /// </summary>
 public sealed class SearchService : IDisposable
 {
@@ -69,21 +72,66 @@ public sealed class SearchService : IDisposable
     private readonly CaseSession session;
     private readonly DocumentStore store;
     private readonly MentionStore mentions;
-    private readonly Lucene.Net.Store.Directory directory;
-    private readonly DirectoryReader? reader;
+    private readonly IndexReaders readers;
+    private readonly bool ownsReaders;
     private readonly LanternAnalyzer analyzer = new();
     private readonly string? region;
 
-    public SearchService(CaseSession session)
+    /// <param name="sharedReaders">
+    /// The process's long-lived reader (a server's); without one the service opens its own over the
+    /// latest commit, first indexing what an interrupted ingest left behind if no process is writing.
+    /// </param>
+    public SearchService(CaseSession session, IndexReaders? sharedReaders = null)
     {
         this.session = session;
         var workspace = session.Workspace;
         region = workspace.Case.Region;
         mentions = new MentionStore(workspace.Connection);
         store = new DocumentStore(workspace.Connection);
-        directory = FSDirectory.Open(workspace.IndexPath);
-        CatchUpIfIdle(workspace);
-        reader = DirectoryReader.IndexExists(directory) ? DirectoryReader.Open(directory) : null;
+        if (sharedReaders is null)
+        {
+            CatchUpIfWriterIdle(workspace, session.User);
+            readers = new IndexReaders(workspace.IndexPath, TimeSpan.Zero);
+            ownsReaders = true;
+        }
+        else
+        {
+            readers = sharedReaders;
+        }
+    }
+
+    /// <summary>
+    /// Indexes what SQLite holds beyond the index's last commit (left by an interrupted ingest), but
+    /// only if the write lock is free at once: a running writer indexes it itself. True when the
+    /// index is level with the database afterwards.
+    /// </summary>
+    public static bool CatchUpIfWriterIdle(Workspace workspace, string user)
+    {
+        var store = new DocumentStore(workspace.Connection);
+        try
+        {
+            using (var directory = FSDirectory.Open(workspace.IndexPath))
+            {
+                if (DocumentIndex.ReadCommitMark(directory).LastRowId >= store.MaxRowId())
+                {
+                    return true;
+                }
+            }
+
+            using var writeLock = WriteLock.TryAcquire(workspace.Root, "index catch-up", user);
+            if (writeLock is null)
+            {
+                return false;
+            }
+
+            using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
+            index.CatchUp(store, new MentionStore(workspace.Connection));
+            return true;
+        }
+        catch (IOException exception)
+        {
+            throw IndexDamagedException.For(workspace.IndexPath, exception);
+        }
     }
 
     public SearchResults Search(SearchRequest request)
@@ -170,12 +218,25 @@ public sealed class SearchService : IDisposable
 
     private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request)
     {
-        if (reader is null)
+        using var lease = readers.Acquire();
+        try
+        {
+            return Run(query, parser, request, lease) with { NotYetSearchable = store.CountAfter(lease.LastRowId) };
+        }
+        catch (IOException exception)
+        {
+            throw IndexDamagedException.For(readers.IndexPath, exception);
+        }
+    }
+
+    private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request, IndexLease lease)
+    {
+        if (lease.Searcher is not { } searcher)
         {
             return new SearchResults(0, parser.ExpandedTerms, []);
         }
 
-        var searcher = new IndexSearcher(reader);
+        var reader = searcher.IndexReader;
         var limit = Math.Max(1, request.Limit);
         var top = request.Sort == SearchSort.Date
             ? searcher.Search(query, null, limit, new Sort(new SortField(IndexFields.PostedAtSort, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
@@ -213,7 +274,8 @@ public sealed class SearchService : IDisposable
     private SearchFacets Facets(IReadOnlyList<string> ids)
     {
         var connection = session.Workspace.Connection;
-        using var transaction = connection.BeginTransaction();
+        // Deferred: the temporary table is the connection's own, so counting takes no write lock on the case.
+        using var transaction = connection.BeginTransaction(deferred: true);
         using (var create = connection.CreateCommand())
         {
             create.Transaction = transaction;
@@ -273,29 +335,13 @@ public sealed class SearchService : IDisposable
         return flat.Length <= SnippetLength ? flat : flat[..SnippetLength].TrimEnd() + "…";
     }
 
-    /// <summary>Brings the index level with SQLite when no ingest is running, so a search after an interrupted ingest sees everything stored.</summary>
-    private void CatchUpIfIdle(Workspace workspace)
-    {
-        if (DocumentIndex.ReadLastRowId(directory) >= store.MaxRowId())
-        {
-            return;
-        }
-
-        try
-        {
-            using var index = DocumentIndex.OpenWriter(workspace.IndexPath);
-            index.CatchUp(store, mentions);
-        }
-        catch (LockObtainFailedException)
-        {
-            // An ingest is writing now and will commit what it stores; search what is committed.
-        }
-    }
-
     public void Dispose()
     {
-        reader?.Dispose();
-        directory.Dispose();
+        if (ownsReaders)
+        {
+            readers.Dispose();
+        }
+
         analyzer.Dispose();
     }
 }

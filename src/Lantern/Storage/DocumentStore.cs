@@ -234,6 +234,15 @@ public sealed class DocumentStore(SqliteConnection connection)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many documents are stored beyond a row id: beyond the index's commit mark, those not yet searchable.</summary>
+    public long CountAfter(long rowId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents WHERE rowid > $after";
+        command.Parameters.AddWithValue("$after", rowId);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     public long MaxRowId(SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();

@@ -39,6 +39,16 @@ public sealed class Workspace : IDisposable
     /// <summary>Whether the case was created to be shared with its folder's group (<c>lantern init --share-group</c>).</summary>
     public bool SharedWithGroup { get; }
 
+    /// <summary>How long a writing operation waits for another process's write to end before it gives up; zero refuses at once.</summary>
+    public TimeSpan WriterWait { get; set; }
+
+    /// <summary>Told, once, when a writing operation starts to wait for another writer (with whom it waits for).</summary>
+    public Action<string>? OnWaitingForWriter { get; set; }
+
+    /// <summary>Takes the workspace's write lock for an operation, waiting up to <see cref="WriterWait"/>.</summary>
+    public WriteLock LockForWriting(string operation, string user) =>
+        WriteLock.Acquire(Root, operation, user, WriterWait, OnWaitingForWriter);
+
     /// <summary>Where a command looks for its workspace: the option, else the environment variable, else the current folder.</summary>
     public static string Resolve(string? option) =>
         Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option

@@ -1,0 +1,81 @@
+using Lantern.Cases;
+using Lantern.Storage;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Lantern.Search;
+
+/// <param name="Healthy">Every segment of the latest commit reads back whole and holds as many documents as the database up to the commit mark.</param>
+/// <param name="IndexedDocuments">Documents in the index's latest commit (0 when it cannot be read).</param>
+/// <param name="StoredDocuments">Documents in the database.</param>
+/// <param name="NotYetSearchable">Stored documents beyond the commit mark (an ingest is indexing them, or one was interrupted).</param>
+/// <param name="Problem">What is wrong, when not healthy.</param>
+public sealed record IndexCheck(bool Healthy, long IndexedDocuments, long StoredDocuments, long NotYetSearchable, string? Problem);
+
+/// <summary>
+/// Checking the search index against the database, and rebuilding it from the database when it is
+/// damaged (the database is the record; the index can always be made again from it). Both are
+/// member operations: rights-checked and audited.
+/// </summary>
+public sealed class IndexMaintenance(CaseSession session)
+{
+    /// <summary>Reads every segment of the latest commit (Lucene's CheckIndex) and compares its count with the database's.</summary>
+    public IndexCheck Check()
+    {
+        var role = session.Authorize(Permission.Search, "index.check", new { });
+        var workspace = session.Workspace;
+        var store = new DocumentStore(workspace.Connection);
+        var stored = store.Count();
+        var check = Inspect(workspace, store, stored);
+        session.Record(role, "index.check", new { healthy = check.Healthy, problem = check.Problem }, check.IndexedDocuments);
+        return check;
+    }
+
+    /// <summary>Builds the index again from every stored document, holding the write lock; returns how many were indexed.</summary>
+    public long Rebuild(Action<long>? onProgress = null)
+    {
+        var role = session.Authorize(Permission.Ingest, "index.rebuild", new { });
+        var workspace = session.Workspace;
+        using var writeLock = workspace.LockForWriting("index rebuild", session.User);
+        var count = DocumentIndex.Rebuild(workspace.IndexPath, writeLock, new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection), onProgress);
+        session.Record(role, "index.rebuild", new { }, count);
+        return count;
+    }
+
+    private static IndexCheck Inspect(Workspace workspace, DocumentStore store, long stored)
+    {
+        const string Rebuild = "rebuild it from the database with 'lantern index rebuild'";
+        try
+        {
+            using var directory = FSDirectory.Open(workspace.IndexPath);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return stored == 0
+                    ? new IndexCheck(true, 0, 0, 0, null)
+                    : new IndexCheck(false, 0, stored, stored, $"there is no index beside {stored:N0} stored documents; {Rebuild}");
+            }
+
+            var status = new CheckIndex(directory).DoCheckIndex();
+            if (!status.Clean)
+            {
+                var what = status.MissingSegments ? "the commit point (segments file) is missing or unreadable"
+                    : status.CantOpenSegments ? "the segments file cannot be opened"
+                    : $"{status.NumBadSegments} of {status.NumSegments} segments are damaged ({status.TotLoseDocCount:N0} documents unreadable)";
+                return new IndexCheck(false, 0, stored, stored, $"{what}; {Rebuild}");
+            }
+
+            using var reader = DirectoryReader.Open(directory);
+            var mark = DocumentIndex.FromUserData(reader.IndexCommit.UserData).LastRowId;
+            var pending = store.CountAfter(mark);
+            var expected = stored - pending;
+            return reader.NumDocs == expected
+                ? new IndexCheck(true, reader.NumDocs, stored, pending, null)
+                : new IndexCheck(false, reader.NumDocs, stored, pending,
+                    $"the index holds {reader.NumDocs:N0} documents where the database holds {expected:N0} up to the index's last commit; {Rebuild}");
+        }
+        catch (IOException exception)
+        {
+            return new IndexCheck(false, 0, stored, stored, $"the index cannot be read ({exception.GetType().Name}: {exception.Message.Split('\n')[0]}); {Rebuild}");
+        }
+    }
+}
