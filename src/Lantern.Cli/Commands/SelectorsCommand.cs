@@ -39,6 +39,7 @@ public static class SelectorsCommand
                         mentions = summary.Mentions,
                         first_seen = summary.FirstSeen,
                         last_seen = summary.LastSeen,
+                        rules = summary.Rules,
                     }),
                 });
                 return ExitCodes.Success;
@@ -49,7 +50,7 @@ public static class SelectorsCommand
                 .AddColumn(new TableColumn("mentions").RightAligned()).AddColumns("first seen", "last seen");
             foreach (var summary in summaries)
             {
-                table.AddRow(summary.Type, Markup.Escape(summary.Value), summary.Documents.ToString("N0"), summary.Handles.ToString("N0"),
+                table.AddRow(summary.Type, Markup.Escape(summary.Value) + (summary.Rules.Contains(SelectorExtractor.LegacyOnionRule) ? " [grey](legacy v2)[/]" : ""), summary.Documents.ToString("N0"), summary.Handles.ToString("N0"),
                     summary.Mentions.ToString("N0"), summary.FirstSeen?.ToString("yyyy-MM-dd") ?? "", summary.LastSeen?.ToString("yyyy-MM-dd") ?? "");
             }
 

@@ -18,9 +18,10 @@ public static class SelectorTypes
     public const string Wickr = "wickr";
     public const string Threema = "threema";
     public const string Signal = "signal";
+    public const string Icq = "icq";
 
     public static readonly IReadOnlyList<string> All =
-        [Email, Phone, Ipv4, Ipv6, Onion, Url, Btc, Eth, Xmr, Pgp, Telegram, Session, Wickr, Threema, Signal];
+        [Email, Phone, Ipv4, Ipv6, Onion, Url, Btc, Eth, Xmr, Pgp, Telegram, Session, Wickr, Threema, Signal, Icq];
 
     /// <summary>A type as a person may write it (any case), or the types there are when it is none of them.</summary>
     public static string Parse(string type) =>

@@ -16,9 +16,12 @@ namespace Lantern.Extraction;
 public static partial class SelectorExtractor
 {
     /// <summary>Raised whenever the rules change, so stored mentions are extracted again.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const int CueWindow = 40;
+
+    /// <summary>The rule of a legacy v2 onion host: the selector type stays <c>onion</c>, the rule flags it.</summary>
+    public const string LegacyOnionRule = "onion-v2-legacy";
 
     private const int VerdictCacheLimit = 100_000;
 
@@ -27,6 +30,8 @@ public static partial class SelectorExtractor
     private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static readonly SearchValues<char> PhoneOpeners = SearchValues.Create("0123456789+(");
+
+    private static readonly char[] CueSeparators = [':', '='];
 
     /// <summary>
     /// Validations are pure and the same wallets, keys and numbers recur across thousands of
@@ -90,7 +95,7 @@ public static partial class SelectorExtractor
         Onions(text, mentions, rejected, covered, Free);
         Tokens(text, mentions, rejected, Free);
         Telegram(text, mentions, context, Free);
-        Messengers(text, mentions, Free);
+        Messengers(text, mentions, covered, Free);
         IpAddresses(text, mentions, rejected, Free);
         PhoneNumbers(text, mentions, rejected, context, covered, Free);
 
@@ -120,6 +125,8 @@ public static partial class SelectorExtractor
                 return string.Concat(value.Where(char.IsAsciiHexDigit)).ToUpperInvariant();
             case SelectorTypes.Threema:
                 return value.ToUpperInvariant();
+            case SelectorTypes.Icq:
+                return string.Concat(value.Where(char.IsAsciiDigit));
             case SelectorTypes.Phone:
                 try
                 {
@@ -345,6 +352,12 @@ public static partial class SelectorExtractor
         {
             var windowStart = Math.Max(0, at - 70);
             var match = Onion().Match(text, windowStart, Math.Min(text.Length, at + 5) - windowStart);
+            while (match.Success && match.Index + match.Length != at + 5)
+            {
+                // A 16-character v2 host is short enough for an earlier onion to sit in the same window.
+                match = match.NextMatch();
+            }
+
             if (!match.Success || !free(match.Index, match.Index + match.Length) || covered.Overlaps(match.Index, match.Index + match.Length, SelectorTypes.Onion))
             {
                 continue;
@@ -352,6 +365,13 @@ public static partial class SelectorExtractor
 
             var host = match.Groups["host"].Value.ToLowerInvariant();
             var obfuscated = !match.Groups["suffix"].Value.Equals(".onion", StringComparison.OrdinalIgnoreCase);
+            if (host.Length == 16)
+            {
+                // A legacy v2 host (retired in 2021, everywhere in older material) is 80 bits of a key hash in base32: no checksum to check.
+                mentions.Add(new Mention(SelectorTypes.Onion, host + ".onion", match.Value, match.Index, match.Index + match.Length, obfuscated ? 0.85 : 0.9, obfuscated, LegacyOnionRule));
+                continue;
+            }
+
             if (Check("onion", host, candidate => OnionV3.IsValid(candidate) ? new Verdict(candidate, "onion-v3", null) : new Verdict(null, null, "onion v3 checksum or version does not hold")).Value is null)
             {
                 rejected.Add(new RejectedCandidate(SelectorTypes.Onion, match.Value, match.Index, match.Index + match.Length, "onion v3 checksum or version does not hold"));
@@ -573,7 +593,8 @@ public static partial class SelectorExtractor
                 continue;
             }
 
-            var cued = HasCue(text, match.Index, TelegramCue());
+            var cued = HasCue(text, match.Index, TelegramCue())
+                || CueWords.AnyAnnounces(text.AsSpan(Math.Max(0, match.Index - CueWindow), Math.Min(CueWindow, match.Index)), SelectorTypes.Telegram);
             if (!cued && !context.InTelegramExport)
             {
                 continue;
@@ -583,34 +604,121 @@ public static partial class SelectorExtractor
         }
     }
 
-    private static void Messengers(string text, List<Mention> mentions, Func<int, int, bool> free)
+    private static void Messengers(string text, List<Mention> mentions, MentionCoverage covered, Func<int, int, bool> free)
     {
-        if (!text.Contains("wickr", StringComparison.OrdinalIgnoreCase) && !text.Contains("threema", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains("signal", StringComparison.OrdinalIgnoreCase))
+        if (text.Contains("wickr", StringComparison.OrdinalIgnoreCase) || text.Contains("threema", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("signal", StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            foreach (Match match in MessengerId().Matches(text))
+            {
+                var group = match.Groups["id"];
+                var id = group.Value.TrimEnd('.', '-');
+                var type = match.Groups["cue"].Value.ToLowerInvariant();
+                if (free(group.Index, group.Index + group.Length) && IsMessengerId(type, id))
+                {
+                    mentions.Add(new Mention(type, Normalize(type, id)!, id, group.Index, group.Index + id.Length, 0.75, false, type + "-cue"));
+                }
+            }
         }
 
-        foreach (Match match in MessengerId().Matches(text))
+        MisspeltMessengerCues(text, mentions, covered, free);
+        IcqNumbers(text, mentions, covered, free);
+    }
+
+    private static bool IsMessengerId(string type, string id) => type switch
+    {
+        SelectorTypes.Wickr => id.Length is >= 3 and <= 32 && id.Any(char.IsAsciiLetter),
+        SelectorTypes.Threema => id.Length == 8 && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '*'),
+        _ => SignalUsername().IsMatch(id),
+    };
+
+    /// <summary>
+    /// <c>Wikr:: name</c>, <c>Wicker: name</c>, <c>Signa1 = name.42</c>: a cue word one edit away from
+    /// Wickr, Threema or Signal (<see cref="CueWords"/>), standing alone before a ':' or '=', and a value
+    /// in that messenger's syntax. Anchored on the separators, so the text is scanned once.
+    /// </summary>
+    private static void MisspeltMessengerCues(string text, List<Mention> mentions, MentionCoverage covered, Func<int, int, bool> free)
+    {
+        for (var separator = text.IndexOfAny(CueSeparators); separator >= 0; separator = separator + 1 < text.Length ? text.IndexOfAny(CueSeparators, separator + 1) : -1)
         {
-            var group = match.Groups["id"];
-            if (!free(group.Index, group.Index + group.Length))
+            var (wordStart, wordEnd) = WordBefore(text, separator);
+            if (wordEnd - wordStart is 2 or 4 or 8 && IdWord().IsMatch(text.AsSpan(wordStart, wordEnd - wordStart)))
+            {
+                (wordStart, wordEnd) = WordBefore(text, wordStart);
+            }
+
+            if (wordEnd - wordStart < 4 || (wordStart > 0 && text[wordStart - 1] is '.' or '/' or '@' or '_' or '-'))
             {
                 continue;
             }
 
-            var cue = match.Groups["cue"].Value.ToLowerInvariant();
-            var id = group.Value.TrimEnd('.', '-');
-            var (type, valid) = cue switch
+            var word = text.AsSpan(wordStart, wordEnd - wordStart);
+            var type = CueWords.Messenger(word);
+            if (type is not (SelectorTypes.Wickr or SelectorTypes.Threema or SelectorTypes.Signal) || word.Equals(type, StringComparison.OrdinalIgnoreCase))
             {
-                "wickr" => (SelectorTypes.Wickr, id.Length is >= 3 and <= 32 && id.Any(char.IsAsciiLetter)),
-                "threema" => (SelectorTypes.Threema, id.Length == 8 && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '*')),
-                _ => (SelectorTypes.Signal, SignalUsername().IsMatch(id)),
-            };
-            if (valid)
-            {
-                mentions.Add(new Mention(type, Normalize(type, id)!, id, group.Index, group.Index + id.Length, 0.75, false, type + "-cue"));
+                continue;
             }
+
+            var start = separator;
+            while (start < text.Length && text[start] is ':' or '=' or ' ' or '@')
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < text.Length && end - start < 40 && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.' or '*' or '-'))
+            {
+                end++;
+            }
+
+            var id = text[start..end].TrimEnd('.', '-');
+            end = start + id.Length;
+            if (start == end || (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '@')) || !free(start, end)
+                || covered.Overlaps(start, end, type: null) || !IsMessengerId(type, id))
+            {
+                continue;
+            }
+
+            mentions.Add(new Mention(type, Normalize(type, id)!, id, start, end, 0.7, false, type + "-cue-misspelt"));
+        }
+    }
+
+    /// <summary>The word of letters and digits that ends just before a position (spaces skipped), as (start, end).</summary>
+    private static (int Start, int End) WordBefore(string text, int position)
+    {
+        var end = position;
+        while (end > 0 && position - end < 3 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && end - start < 13 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start > 0 && char.IsLetterOrDigit(text[start - 1]) ? (end, end) : (start, end);
+    }
+
+    /// <summary>ICQ numbers (UINs, 5–10 digits, often grouped <c>123-456-789</c>) after the word ICQ.</summary>
+    private static void IcqNumbers(string text, List<Mention> mentions, MentionCoverage covered, Func<int, int, bool> free)
+    {
+        if (!text.Contains("icq", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (Match match in IcqNumber().Matches(text))
+        {
+            var group = match.Groups["uin"];
+            var uin = string.Concat(group.Value.Where(char.IsAsciiDigit));
+            if (uin.Length is < 5 or > 10 || uin[0] == '0' || !free(group.Index, group.Index + group.Length) || covered.Overlaps(group.Index, group.Index + group.Length, type: null))
+            {
+                continue;
+            }
+
+            mentions.Add(new Mention(SelectorTypes.Icq, uin, group.Value, group.Index, group.Index + group.Length, 0.8, false, "icq-cue"));
         }
     }
 
@@ -746,7 +854,7 @@ public static partial class SelectorExtractor
                 continue;
             }
 
-            if (!international && (context.DefaultRegion is null || !HasCue(text, match.Index, PhoneCue())))
+            if (!international && (context.DefaultRegion is null || !(HasCue(text, match.Index, PhoneCue()) || HasMisspeltPhoneCue(text, match.Index))))
             {
                 continue;
             }
@@ -927,6 +1035,13 @@ public static partial class SelectorExtractor
         return previous == 0 || text[previous - 1] is not ('.' or '!' or '?');
     }
 
+    /// <summary>A WhatsApp or Signal cue typed one edit away (<c>Whatsap</c>, <c>Signa1</c>) before a national number.</summary>
+    private static bool HasMisspeltPhoneCue(string text, int index)
+    {
+        var window = text.AsSpan(Math.Max(0, index - CueWindow), Math.Min(CueWindow, index));
+        return CueWords.AnyAnnounces(window, "whatsapp") || CueWords.AnyAnnounces(window, SelectorTypes.Signal);
+    }
+
     /// <summary>2025-03-14, 14.03.2025, 14/03/2025 and the like, optionally with a time.</summary>
     private static bool LooksLikeDate(string raw)
     {
@@ -966,7 +1081,7 @@ public static partial class SelectorExtractor
     [GeneratedRegex(@"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+", RegexOptions.IgnoreCase)]
     private static partial Regex HostSeparator();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<host>[A-Za-z2-7]{56})(?<suffix>\.onion|\s*[\[(]\.[\])]\s*onion|\s+dot\s+onion)(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<host>[A-Za-z2-7]{56}|[A-Za-z2-7]{16})(?<suffix>\.onion|\s*[\[(]\.[\])]\s*onion|\s+dot\s+onion)(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex Onion();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[0-9A-Fa-f]{4}(?: {1,2})?){9}[0-9A-Fa-f]{4}(?![A-Za-z0-9])")]
@@ -980,6 +1095,12 @@ public static partial class SelectorExtractor
 
     [GeneratedRegex(@"\b(?<cue>wickr|threema|signal)(?:\s*(?:me|id|username|user))?\s*[:=\-]?\s*@?(?<id>[A-Za-z0-9_.*\-]{3,40})", RegexOptions.IgnoreCase)]
     private static partial Regex MessengerId();
+
+    [GeneratedRegex(@"^(?:id|me|user|username|name|nick)$", RegexOptions.IgnoreCase)]
+    private static partial Regex IdWord();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])icq(?:\s*(?:#|№|no\.?|num(?:ber)?|uin|id))?\s*[:=#\-]?\s*(?<uin>\d{2,4}(?:[- ]\d{2,4}){1,3}|\d{5,10})(?![0-9A-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex IcqNumber();
 
     [GeneratedRegex(@"^[a-z][a-z0-9_]{2,31}\.\d{2,9}$", RegexOptions.IgnoreCase)]
     private static partial Regex SignalUsername();

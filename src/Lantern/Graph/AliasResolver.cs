@@ -39,7 +39,7 @@ public static partial class AliasResolver
     private static readonly HashSet<string> StrongTypes = new(StringComparer.Ordinal)
     {
         SelectorTypes.Pgp, SelectorTypes.Btc, SelectorTypes.Eth, SelectorTypes.Xmr, SelectorTypes.Email, SelectorTypes.Phone,
-        SelectorTypes.Session, SelectorTypes.Telegram, SelectorTypes.Wickr, SelectorTypes.Threema, SelectorTypes.Signal,
+        SelectorTypes.Session, SelectorTypes.Telegram, SelectorTypes.Wickr, SelectorTypes.Threema, SelectorTypes.Signal, SelectorTypes.Icq,
     };
 
     public static IReadOnlyList<AliasCluster> Resolve(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)

@@ -8,7 +8,7 @@ namespace Lantern.Storage;
 public sealed record StoredMention(long DocumentRowId, string DocumentId, Mention Mention);
 
 /// <summary>A selector with how widely it occurs: in how many documents and under how many handles.</summary>
-public sealed record SelectorSummary(string Type, string Value, int Documents, int Handles, int Mentions, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen)
+public sealed record SelectorSummary(string Type, string Value, int Documents, int Handles, int Mentions, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> Rules)
 {
     public string Key => $"{Type}:{Value}";
 }
@@ -167,7 +167,7 @@ public sealed class MentionStore(SqliteConnection connection)
         command.CommandText = """
             SELECT s.type, s.value, count(DISTINCT m.document) AS docs,
                    count(DISTINCT CASE WHEN d.author IS NOT NULL THEN d.site || '/' || d.author END) AS handles,
-                   count(*), min(d.posted_at), max(d.posted_at)
+                   count(*), min(d.posted_at), max(d.posted_at), group_concat(DISTINCT m.rule)
             FROM selectors s JOIN mentions m ON m.selector = s.id JOIN documents d ON d.rowid = m.document
             WHERE $type IS NULL OR s.type = $type
             GROUP BY s.id HAVING docs >= $min
@@ -182,7 +182,8 @@ public sealed class MentionStore(SqliteConnection connection)
         while (reader.Read())
         {
             DateTimeOffset? Date(int ordinal) => reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            summaries.Add(new SelectorSummary(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), Date(5), Date(6)));
+            summaries.Add(new SelectorSummary(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), Date(5), Date(6),
+                reader.GetString(7).Split(',').Order(StringComparer.Ordinal).ToList()));
         }
 
         return summaries;

@@ -76,4 +76,108 @@ public sealed class RealScrapeSelectorTests
         Assert.False(links.Path("m/alpha", "m/beta").Found);
         Assert.True(new LinkAnalysis(workspace.Session()).Path("m/gamma", "m/delta").Found);
     }
+
+    [Fact]
+    public void LegacyV2OnionsInOldForumPostsAreFoundAndFlagged()
+    {
+        var found = Extract("""
+            [2014-03-02 18:22] Welcome to the new market: silkroad6ownowfk.onion (mirror agorahooawayyfoe.onion)
+            Forum moved to http://dkn255hz262ypmii.onion/index.php?topic=123, backup pandorajodqp5zrr[.]onion
+            """).Where(mention => mention.Type == SelectorTypes.Onion).ToList();
+
+        Assert.Equal(["silkroad6ownowfk.onion", "agorahooawayyfoe.onion", "dkn255hz262ypmii.onion", "pandorajodqp5zrr.onion"], found.Select(mention => mention.Value));
+        Assert.All(found, mention => Assert.Equal(SelectorExtractor.LegacyOnionRule, mention.Rule));
+        Assert.True(found[^1].Obfuscated);
+    }
+
+    [Fact]
+    public void SelectorListingsCarryTheLegacyFlag()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Ingest(workspace.Folder.File("forum.jsonl", "{\"id\":\"1\",\"site\":\"f\",\"author\":\"a\",\"text\":\"new address silkroad6ownowfk.onion\"}\n"));
+
+        var summary = Assert.Single(new Lantern.Storage.MentionStore(workspace.Workspace.Connection).Summaries(SelectorTypes.Onion, 1, 10));
+
+        Assert.Equal([SelectorExtractor.LegacyOnionRule], summary.Rules);
+    }
+
+    [Fact]
+    public void ALongerRunOrAV3HostIsNotAV2Onion()
+    {
+        Assert.Empty(Extract("see xsilkroad6ownowfk.onion and silkroad6ownowfk2.onion"));
+    }
+
+    [Theory]
+    [InlineData("ICQ: 123456789", "123456789")]
+    [InlineData("contact icq# 555-123-456 after 6pm", "555123456")]
+    [InlineData("ICQ UIN 12345678 (no sms)", "12345678")]
+    [InlineData("Аська / ICQ 6543210", "6543210")]
+    public void IcqNumbersFollowTheirCue(string text, string uin)
+    {
+        var mention = Assert.Single(Extract(text));
+
+        Assert.Equal(SelectorTypes.Icq, mention.Type);
+        Assert.Equal(uin, mention.Value);
+    }
+
+    [Theory]
+    [InlineData("order 123456789 shipped")]
+    [InlineData("ICQ: 0123")]
+    [InlineData("icq 12345678901234")]
+    public void NumbersWithoutTheCueOrTheSyntaxAreNotIcq(string text)
+    {
+        Assert.DoesNotContain(Extract(text), mention => mention.Type == SelectorTypes.Icq);
+    }
+
+    [Theory]
+    [InlineData("Contact me Wikr:: ketking_nl for bulk", SelectorTypes.Wickr, "ketking_nl")]
+    [InlineData("Wicker: frostyvendor", SelectorTypes.Wickr, "frostyvendor")]
+    [InlineData("wikr id: frostyvendor", SelectorTypes.Wickr, "frostyvendor")]
+    [InlineData("Signa1: frost.42", SelectorTypes.Signal, "frost.42")]
+    [InlineData("singal = frost.42", SelectorTypes.Signal, "frost.42")]
+    [InlineData("threma: ABCD1234", SelectorTypes.Threema, "ABCD1234")]
+    [InlineData("telegarm @ketking_nl", SelectorTypes.Telegram, "ketking_nl")]
+    [InlineData("tlgrm: @frosty_vendor", SelectorTypes.Telegram, "frosty_vendor")]
+    public void MisspeltMessengerCuesStillAnnounceTheId(string text, string type, string value)
+    {
+        var mention = Assert.Single(Extract(text));
+
+        Assert.Equal(type, mention.Type);
+        Assert.Equal(value, mention.Value);
+    }
+
+    [Theory]
+    [InlineData("wicker basket for sale, wick: cotton, signals: strong 3 bars")]
+    [InlineData("Wicked: awesome stuff")]
+    [InlineData("singles: frost.42")]
+    [InlineData("thanks @ketking_nl for the telescope")]
+    [InlineData("http://wikr:password@example")]
+    [InlineData("Threema: abcd")]
+    public void EverydayWordsNearACueAreNotMessengerIds(string text)
+    {
+        Assert.DoesNotContain(Extract(text), mention => mention.Type is SelectorTypes.Wickr or SelectorTypes.Signal or SelectorTypes.Threema or SelectorTypes.Telegram);
+    }
+
+    [Fact]
+    public void AMisspeltWhatsAppCueIntroducesANationalNumber()
+    {
+        Assert.Equal("+31612345678", Assert.Single(Extract("whatsap 06 12345678")).Value);
+    }
+
+    [Theory]
+    [InlineData("wickr", SelectorTypes.Wickr)]
+    [InlineData("Wikr", SelectorTypes.Wickr)]
+    [InlineData("WICKER", SelectorTypes.Wickr)]
+    [InlineData("telegarm", SelectorTypes.Telegram)]
+    [InlineData("telegramm", SelectorTypes.Telegram)]
+    [InlineData("Signa1", SelectorTypes.Signal)]
+    [InlineData("icq", SelectorTypes.Icq)]
+    [InlineData("wick", null)]
+    [InlineData("icy", null)]
+    [InlineData("television", null)]
+    [InlineData("sign", null)]
+    public void CueWordsToleratesOneEditOnLongNamesOnly(string word, string? type)
+    {
+        Assert.Equal(type, CueWords.Messenger(word));
+    }
 }
