@@ -18,12 +18,20 @@ public static class IngestCommand
             Description = "CSV column for a field, FIELD=COLUMN (repeatable); fields: " + string.Join(", ", RecordFields.All),
             AllowMultipleArgumentsPerToken = false,
         };
+        var encoding = new Option<string?>("--encoding")
+        {
+            Description = "Read every file in this encoding instead of deciding per file: utf-8, windows-1252, latin-1, utf-16le or utf-16be. " +
+                "Without it a byte-order mark decides, else UTF-8 unless most non-ASCII bytes are not valid UTF-8 (then Windows-1252). " +
+                "Either way invalid sequences become U+FFFD and double-encoded UTF-8 (\"Ã©\" for \"é\") is repaired; the record is kept and marked repaired",
+        };
         var command = new Command("ingest", "Read collected material into the case: JSON Lines, CSV, Telegram Desktop exports (result.json), saved HTML pages, web archives (WARC), e-mail (EML, MBOX) and plain text.\n" +
             "Every document keeps its provenance (file, SHA-256, line or byte range, time, user). Re-ingesting the same files adds nothing.\n" +
-            "Bad records are reported with file and line and skipped; exit code 2 tells that some input failed, 1 that none of it could be read.\n" +
+            "Records may end in LF, CRLF or a bare CR (decided per file). Bad records are reported with file and line and skipped;\n" +
+            "a file that is not empty but yields no record is an error. Exit code 2 tells that some input failed, 1 that none of it could be read.\n" +
+            "The summary counts per file: records kept (new documents and new versions), repaired, versions, duplicates and refused.\n" +
             "Examples: lantern ingest dumps/ · lantern ingest agora.csv --site agora --map text=\"Item Description\"")
         {
-            paths, site, format, map,
+            paths, site, format, map, encoding,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -39,9 +47,20 @@ public static class IngestCommand
                 columnMap[split[0].Trim().ToLowerInvariant()] = split[1].Trim();
             }
 
+            SourceEncoding? forcedEncoding = null;
+            if (parse.GetValue(encoding) is { } encodingName)
+            {
+                if (!TextDecoder.Names.TryGetValue(encodingName.Trim(), out var named))
+                {
+                    return context.Fail($"--encoding '{encodingName}': use one of utf-8, windows-1252, latin-1, utf-16le, utf-16be");
+                }
+
+                forcedEncoding = named;
+            }
+
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var request = new IngestRequest(parse.GetValue(paths)!, parse.GetValue(site), parse.GetValue(format), columnMap);
+            var request = new IngestRequest(parse.GetValue(paths)!, parse.GetValue(site), parse.GetValue(format), columnMap, Encoding: forcedEncoding);
             var service = new IngestService(context.OpenSession(workspace));
             var report = Interactive(context)
                 ? RunWithProgress(context, service, request)
@@ -55,7 +74,11 @@ public static class IngestCommand
                 {
                     files = report.Files,
                     added = report.Added,
+                    kept = report.Added,
+                    repaired = report.Files.Sum(file => file.Repaired),
+                    versions = report.Files.Sum(file => file.Versions),
                     duplicates = report.Duplicates,
+                    refused = report.Errors,
                     errors = report.Errors,
                     problems = report.Problems.Select(problem => new { file = problem.File, location = problem.Location, message = problem.Message, severity = problem.Severity.ToString().ToLowerInvariant() }),
                     seconds = report.Elapsed.TotalSeconds,
@@ -113,18 +136,19 @@ public static class IngestCommand
     private static void WriteSummary(CliContext context, IngestReport report, string noun)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("file").AddColumn("format").AddColumn(new TableColumn("added").RightAligned())
-            .AddColumn(new TableColumn("new versions").RightAligned()).AddColumn(new TableColumn("duplicates").RightAligned())
-            .AddColumn(new TableColumn("errors").RightAligned());
+            .AddColumn("file").AddColumn("format").AddColumn(new TableColumn("kept").RightAligned())
+            .AddColumn(new TableColumn("repaired").RightAligned()).AddColumn(new TableColumn("versions").RightAligned())
+            .AddColumn(new TableColumn("duplicates").RightAligned()).AddColumn(new TableColumn("refused").RightAligned());
         foreach (var file in report.Files)
         {
             table.AddRow(
                 Markup.Escape(file.Path),
-                file.Format,
-                file.AlreadyIngested ? "[grey]already ingested[/]" : file.Added.ToString("N0"),
+                file.Format + (file.Encoding is { } fileEncoding and not "utf-8" ? $" ({fileEncoding})" : string.Empty),
+                file.AlreadyIngested ? "[grey]already ingested[/]" : file.Kept.ToString("N0"),
+                file.Repaired > 0 ? $"[yellow]{file.Repaired:N0}[/]" : "0",
                 file.Versions.ToString("N0"),
                 file.Duplicates.ToString("N0"),
-                file.Errors > 0 ? $"[red]{file.Errors:N0}[/]" : "0");
+                file.Refused > 0 ? $"[red]{file.Refused:N0}[/]" : "0");
         }
 
         table.Caption($"{report.Files.Count:N0} files · {report.Added:N0} {noun} added · {report.Duplicates:N0} duplicates · " +

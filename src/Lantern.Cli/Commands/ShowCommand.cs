@@ -61,6 +61,7 @@ public static class ShowCommand
             Row("record", (provenance.Record is { } record ? $"record {record}, " : string.Empty) + (provenance.Line is { } line ? $"line {line}, " : string.Empty) + $"bytes {provenance.ByteStart}–{provenance.ByteEnd}");
             Row("ingested", $"{provenance.IngestedAt:u} by {provenance.IngestedBy}");
             Row("content SHA-256", document.ContentSha256);
+            Row("repaired", document.Repairs);
             foreach (var (key, value) in document.Metadata ?? new Dictionary<string, string>())
             {
                 Row(key, value);

@@ -13,13 +13,14 @@ public sealed class CsvReader : IDocumentReader
 
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
     {
-        var delimiter = CsvRecordReader.SniffDelimiter(file.Path);
+        var layout = FileLayout.Detect(file.Path, options.Encoding, quotedFields: true);
+        var delimiter = CsvRecordReader.SniffDelimiter(file.Path, layout);
 
         using var stream = File.OpenRead(file.Path);
         var fallbackSite = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
         IReadOnlyList<string>? header = null;
         Dictionary<string, int>? mapping = null;
-        foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes))
+        foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes, layout))
         {
             var location = new RecordLocation(record.ByteStart, record.ByteEnd, record.Line, record.Number - 1);
             if (header is null)
@@ -73,9 +74,9 @@ public sealed class CsvReader : IDocumentReader
 
             var rowNumber = (record.Number - 1).ToString(CultureInfo.InvariantCulture);
             var item = TabularRecord.ToDocument(fields, metadata, file, location, options.Site, fallbackSite, rowNumber);
-            if (item.Document is { } document && !mapping!.ContainsKey(RecordFields.Id))
+            if (item.Document is { } document)
             {
-                yield return document with { SourceIdIdentifies = false };
+                yield return document with { SourceIdIdentifies = mapping!.ContainsKey(RecordFields.Id), Repairs = record.Repairs };
             }
             else
             {

@@ -2,42 +2,39 @@ using System.Buffers;
 
 namespace Lantern.Ingest;
 
-/// <summary>A CSV record: its fields as strings (null where a field was not valid UTF-8), and where it sits.</summary>
-public sealed record CsvRecord(long Number, long Line, long ByteStart, long ByteEnd, IReadOnlyList<string> Fields, string? Error);
+/// <summary>
+/// A CSV record: its fields as text, where it sits, why it cannot be used (<see cref="Error"/>),
+/// and what decoding repaired in it (<see cref="Repairs"/>, null when nothing).
+/// </summary>
+public sealed record CsvRecord(long Number, long Line, long ByteStart, long ByteEnd, IReadOnlyList<string> Fields, string? Error, string? Repairs = null);
 
 /// <summary>
 /// RFC 4180 reader over bytes: quoted fields may hold delimiters, quotes (doubled) and line breaks.
-/// Streams with exact byte offsets; a record over the size limit is skipped and reported.
+/// Records end at the file's separator (LF, CRLF or bare CR, see <see cref="FileLayout"/>), in
+/// UTF-8, single-byte or UTF-16 files alike. Streams with exact byte offsets; a record over the
+/// size limit is skipped and reported.
 /// </summary>
 public static class CsvRecordReader
 {
     /// <summary>The delimiter of a CSV file, judged from its first line.</summary>
-    public static byte SniffDelimiter(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var head = new byte[64 * 1024];
-        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var newline = Array.IndexOf(head, (byte)'\n', 0, length);
-        return SniffDelimiter(head.AsSpan(0, newline < 0 ? length : newline));
-    }
+    public static byte SniffDelimiter(string path, FileLayout layout) => SniffDelimiter(FileLayout.FirstLine(path, layout));
 
     /// <summary>Picks the delimiter that splits the header line most: comma, semicolon, tab or pipe.</summary>
-    public static byte SniffDelimiter(ReadOnlySpan<byte> headerLine)
+    public static byte SniffDelimiter(string headerLine)
     {
-        ReadOnlySpan<byte> candidates = ",;\t|"u8;
         var best = (byte)',';
         var bestCount = 0;
-        foreach (var candidate in candidates)
+        foreach (var candidate in ",;\t|")
         {
             var count = 0;
             var quoted = false;
-            foreach (var b in headerLine)
+            foreach (var c in headerLine)
             {
-                if (b == '"')
+                if (c == '"')
                 {
                     quoted = !quoted;
                 }
-                else if (b == candidate && !quoted)
+                else if (c == candidate && !quoted)
                 {
                     count++;
                 }
@@ -45,7 +42,7 @@ public static class CsvRecordReader
 
             if (count > bestCount)
             {
-                best = candidate;
+                best = (byte)candidate;
                 bestCount = count;
             }
         }
@@ -53,20 +50,27 @@ public static class CsvRecordReader
         return best;
     }
 
-    public static IEnumerable<CsvRecord> Read(Stream stream, byte delimiter, int maxRecordBytes)
+    public static IEnumerable<CsvRecord> Read(Stream stream, byte delimiter, int maxRecordBytes, FileLayout layout)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var field = new List<byte>(256);
         var fields = new List<string>();
+        var repairs = new TextRepairs();
+        var width = layout.UnitWidth;
+        var bigEndian = layout.Encoding == SourceEncoding.Utf16BigEndian;
+        var carriageReturnEnds = layout.Separator == RecordSeparator.CarriageReturn;
         string? error = null;
         var recordBytes = 0L;
         var quoted = false;
         var quoteSeen = false;
         var atFieldStart = true;
         var anyContent = false;
+        var afterCarriageReturn = false;
+        long carriageReturnStart = 0;
+        int pendingByte = -1;
         long position = 0;
         long line = 1;
-        long recordStart = 0;
+        long recordStart = layout.BomLength;
         long recordLine = 1;
         long number = 0;
         try
@@ -76,41 +80,58 @@ public static class CsvRecordReader
             {
                 for (var i = 0; i < read; i++, position++)
                 {
-                    var b = buffer[i];
-                    if (position == 0 && read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                    if (position < layout.BomLength)
                     {
-                        i += 2;
-                        position += 2;
-                        recordStart = 3;
                         continue;
                     }
 
-                    recordBytes++;
+                    int unit = buffer[i];
+                    if (width == 2)
+                    {
+                        if (pendingByte < 0)
+                        {
+                            pendingByte = unit;
+                            continue;
+                        }
+
+                        unit = bigEndian ? pendingByte << 8 | unit : unit << 8 | pendingByte;
+                        pendingByte = -1;
+                    }
+
+                    var unitStart = position - width + 1;
+                    var wasAfterCarriageReturn = afterCarriageReturn;
+                    afterCarriageReturn = unit == '\r';
+                    if (afterCarriageReturn)
+                    {
+                        carriageReturnStart = unitStart;
+                    }
+
+                    recordBytes += width;
                     if (quoted)
                     {
-                        if (b == '"')
+                        if (unit == '"')
                         {
                             quoted = false;
                             quoteSeen = true;
                         }
                         else
                         {
-                            if (b == '\n')
+                            if (unit == '\n' && !(carriageReturnEnds && wasAfterCarriageReturn) || unit == '\r' && carriageReturnEnds)
                             {
                                 line++;
                             }
 
-                            Add(b);
+                            Add(unit);
                         }
 
                         continue;
                     }
 
-                    if (b == '"' && (atFieldStart || quoteSeen))
+                    if (unit == '"' && (atFieldStart || quoteSeen))
                     {
                         if (quoteSeen)
                         {
-                            Add((byte)'"');
+                            Add('"');
                         }
 
                         quoted = true;
@@ -121,30 +142,37 @@ public static class CsvRecordReader
                     }
 
                     quoteSeen = false;
-                    if (b == delimiter)
+                    if (unit == delimiter)
                     {
                         EndField();
                         anyContent = true;
                     }
-                    else if (b == '\n')
+                    else if (unit == '\n' || unit == '\r' && carriageReturnEnds)
                     {
+                        if (unit == '\n' && carriageReturnEnds && wasAfterCarriageReturn)
+                        {
+                            // The LF of a CRLF in a file whose records end at CR: the record already ended.
+                            recordStart = position + 1;
+                            continue;
+                        }
+
                         if (anyContent || field.Count > 0)
                         {
                             EndField();
                             number++;
-                            yield return Finish(position);
+                            yield return Finish(unit == '\n' && wasAfterCarriageReturn ? carriageReturnStart : unitStart);
                         }
 
                         line++;
                         ResetRecord(position + 1);
                     }
-                    else if (b == '\r')
+                    else if (unit == '\r')
                     {
                         continue;
                     }
                     else
                     {
-                        Add(b);
+                        Add(unit);
                         atFieldStart = false;
                         anyContent = true;
                     }
@@ -168,7 +196,7 @@ public static class CsvRecordReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        void Add(byte b)
+        void Add(int unit)
         {
             if (recordBytes > maxRecordBytes)
             {
@@ -177,32 +205,37 @@ public static class CsvRecordReader
                 return;
             }
 
-            field.Add(b);
+            if (width == 1)
+            {
+                field.Add((byte)unit);
+            }
+            else if (bigEndian)
+            {
+                field.Add((byte)(unit >> 8));
+                field.Add((byte)unit);
+            }
+            else
+            {
+                field.Add((byte)unit);
+                field.Add((byte)(unit >> 8));
+            }
         }
 
         void EndField()
         {
             var bytes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(field);
-            if (LineReader.TryDecode(bytes, out var text, out var decodeError))
-            {
-                fields.Add(text);
-            }
-            else
-            {
-                error ??= $"field {fields.Count + 1}: {decodeError}";
-                fields.Add(string.Empty);
-            }
-
+            fields.Add(TextDecoder.Decode(bytes, layout.Encoding, repairs));
             field.Clear();
             atFieldStart = true;
             quoteSeen = false;
         }
 
-        CsvRecord Finish(long end) => new(number, recordLine, recordStart, end, fields.ToArray(), error);
+        CsvRecord Finish(long end) => new(number, recordLine, recordStart, end, fields.ToArray(), error, repairs.Describe());
 
         void ResetRecord(long start)
         {
             fields.Clear();
+            repairs.Clear();
             error = null;
             recordBytes = 0;
             recordStart = start;

@@ -55,6 +55,12 @@ public static partial class FormatDetector
         {
             span = span[3..];
         }
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            // UTF-16 with a byte-order mark: judge the format from its text, not from its zero bytes.
+            var layout = FileLayout.Detect(span, forced: null, quotedFields: false);
+            span = Encoding.UTF8.GetBytes(TextDecoder.DecodePlain(span[layout.BomLength..], layout.Encoding));
+        }
 
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".warc", StringComparison.Ordinal) || name.EndsWith(".warc.gz", StringComparison.Ordinal) || span.StartsWith("WARC/"u8))
@@ -107,7 +113,7 @@ public static partial class FormatDetector
                 return (ByName(shape), null);
             }
 
-            var firstLine = text.Split('\n', 2)[0].TrimEnd();
+            var firstLine = text.Split(['\n', '\r'], 2)[0].TrimEnd();
             if (firstLine.EndsWith('}') && firstLine.Length > 1)
             {
                 return (ByName("jsonl"), null);

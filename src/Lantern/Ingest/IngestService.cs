@@ -16,10 +16,25 @@ public sealed record IngestRequest(
     string? Site = null,
     string? Format = null,
     IReadOnlyDictionary<string, string>? ColumnMap = null,
-    int BatchSize = 1000);
+    int BatchSize = 1000,
+    SourceEncoding? Encoding = null);
 
-/// <summary>The outcome for one file.</summary>
-public sealed record FileReport(string Path, string Format, long Bytes, int Added, int Versions, int Duplicates, int Errors, bool AlreadyIngested);
+/// <summary>
+/// The outcome for one file: records kept (<see cref="Added"/> new documents plus
+/// <see cref="Versions"/> of stored ones), of those how many decoding <see cref="Repaired"/>,
+/// <see cref="Duplicates"/> of stored records, and records refused (<see cref="Errors"/>).
+/// </summary>
+public sealed record FileReport(string Path, string Format, long Bytes, int Added, int Versions, int Duplicates, int Errors, bool AlreadyIngested)
+{
+    public int Kept => Added + Versions;
+
+    public int Repaired { get; init; }
+
+    public int Refused => Errors;
+
+    /// <summary>The encoding the file was read in, where the format has one.</summary>
+    public string? Encoding { get; init; }
+}
 
 /// <summary>The outcome of a whole run: per file, with every problem found.</summary>
 public sealed record IngestReport(IReadOnlyList<FileReport> Files, IReadOnlyList<IngestProblem> Problems, TimeSpan Elapsed)
@@ -112,7 +127,7 @@ public sealed class IngestService(CaseSession session)
         index.CatchUp(store, mentions);
         new Reextraction(workspace, index).Run();
         using var indexer = new BackgroundIndexer(index, IndexCommitInterval);
-        var options = new ReadOptions(request.Site, request.ColumnMap);
+        var options = new ReadOptions(request.Site, request.ColumnMap) { Encoding = request.Encoding };
 
         foreach (var info in files)
         {
@@ -175,13 +190,18 @@ public sealed class IngestService(CaseSession session)
         Action<string, long, long> progress)
     {
         var optionsKey = request.ColumnMap is { Count: > 0 } map ? JsonSerializer.Serialize(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)) : string.Empty;
+        if (request.Encoding is { } forced)
+        {
+            optionsKey += $"encoding={TextDecoder.Name(forced)}";
+        }
+
         var (sourceId, complete) = BeginSource(source, reader.Format, request.Site ?? string.Empty, optionsKey, session.User);
         if (complete)
         {
             return new FileReport(source.DisplayPath, reader.Format, source.Size, 0, 0, 0, 0, AlreadyIngested: true);
         }
 
-        int addedCount = 0, versions = 0, duplicates = 0, errors = 0;
+        int addedCount = 0, versions = 0, duplicates = 0, errors = 0, repaired = 0, records = 0;
         var batch = new List<SourceDocument>(request.BatchSize);
         var extractions = new List<ExtractionResult>(request.BatchSize);
         var extractionContext = new ExtractionContext(workspace.Case.Region, InTelegramExport: reader.Format == "telegram");
@@ -199,6 +219,7 @@ public sealed class IngestService(CaseSession session)
                 continue;
             }
 
+            records++;
             ExtractionResult extraction;
             try
             {
@@ -222,8 +243,18 @@ public sealed class IngestService(CaseSession session)
         }
 
         Flush();
+        if (records == 0 && errors == 0 && source.Size > 0)
+        {
+            report(new IngestProblem(source.DisplayPath, "file", $"not empty ({source.Size:N0} bytes) but no record could be read from it as {reader.Format}; check --format, --encoding and, for CSV, that it has data rows below the header"));
+            errors++;
+        }
+
         FinishSource(sourceId, addedCount + versions, duplicates, errors);
-        return new FileReport(source.DisplayPath, reader.Format, source.Size, addedCount, versions, duplicates, errors, AlreadyIngested: false);
+        return new FileReport(source.DisplayPath, reader.Format, source.Size, addedCount, versions, duplicates, errors, AlreadyIngested: false)
+        {
+            Repaired = repaired,
+            Encoding = reader.Format is "csv" or "jsonl" or "text" ? TextDecoder.Name(FileLayout.Detect(source.Path, options.Encoding, quotedFields: reader.Format == "csv").Encoding) : null,
+        };
 
         void Flush()
         {
@@ -251,6 +282,7 @@ public sealed class IngestService(CaseSession session)
                 if (stored.Document is not null)
                 {
                     storedBatch.Add(stored);
+                    repaired += stored.Document.Repairs is null ? 0 : 1;
                 }
             }
 
@@ -312,6 +344,12 @@ public sealed class IngestService(CaseSession session)
             }
 
             transaction.Commit();
+        }
+
+        if (added + duplicates + errors == 0 && source.Size > 0)
+        {
+            report(new IngestProblem(source.DisplayPath, "file", $"not empty ({source.Size:N0} bytes) but no link could be read from it as {format}"));
+            errors++;
         }
 
         FinishSource(sourceId, added, duplicates, errors);

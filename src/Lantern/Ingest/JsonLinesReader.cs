@@ -14,9 +14,11 @@ public sealed class JsonLinesReader : IDocumentReader
 
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
     {
+        var layout = FileLayout.Detect(file.Path, options.Encoding, quotedFields: false);
         using var stream = File.OpenRead(file.Path);
         var fallbackSite = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
-        foreach (var line in LineReader.ReadLines(stream, options.MaxRecordBytes))
+        var repairs = new TextRepairs();
+        foreach (var line in LineReader.ReadLines(stream, options.MaxRecordBytes, layout))
         {
             var location = new RecordLocation(line.Start, line.End, line.Number);
             if (line.TooLong)
@@ -25,32 +27,41 @@ public sealed class JsonLinesReader : IDocumentReader
                 continue;
             }
 
-            if (line.Bytes.Span.Trim(" \t\r"u8).IsEmpty)
+            // UTF-8 that needs no repair is parsed as it stands; anything else is decoded and repaired first.
+            var bytes = line.Bytes;
+            if (layout.Encoding != SourceEncoding.Utf8 || !System.Text.Ascii.IsValid(bytes.Span))
+            {
+                repairs.Clear();
+                var text = TextDecoder.Decode(bytes.Span, layout.Encoding, repairs);
+                if (layout.Encoding != SourceEncoding.Utf8 || repairs.Any)
+                {
+                    bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                }
+            }
+
+            if (bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
             {
                 continue;
             }
 
-            var (json, repaired) = JsonEscapes.RepairLoneSurrogates(line.Bytes);
-            if (repaired > 0)
+            var (json, surrogates) = JsonEscapes.RepairLoneSurrogates(bytes);
+            if (surrogates > 0)
             {
-                yield return LoneSurrogatesRepaired(file, location.ToString(), repaired);
+                yield return LoneSurrogatesRepaired(file, location.ToString(), surrogates);
             }
 
-            yield return ParseLine(file, line with { Bytes = json }, location, options.Site, fallbackSite);
+            var item = ParseLine(file, json, location, options.Site, fallbackSite);
+            yield return item.Document is { } document && repairs.Describe() is { } repaired ? document with { Repairs = repaired } : item;
+            repairs.Clear();
         }
     }
 
-    private static ReadItem ParseLine(SourceFile file, ByteLine line, RecordLocation location, string? siteOverride, string fallbackSite)
+    private static ReadItem ParseLine(SourceFile file, ReadOnlyMemory<byte> line, RecordLocation location, string? siteOverride, string fallbackSite)
     {
-        if (!LineReader.TryDecode(line.Bytes.Span, out _, out var encodingError))
-        {
-            return new IngestProblem(file.DisplayPath, location.ToString(), encodingError!);
-        }
-
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line.Bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException exception)
         {

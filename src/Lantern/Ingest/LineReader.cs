@@ -14,24 +14,38 @@ public static class LineReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static IEnumerable<ByteLine> ReadLines(Stream stream, int maxLineBytes)
+    /// <summary>
+    /// The lines of a file laid out as <paramref name="layout"/> says (default: UTF-8, LF or CRLF):
+    /// each line's bytes exclude the separator, a CR before an LF, and a byte-order mark.
+    /// </summary>
+    public static IEnumerable<ByteLine> ReadLines(Stream stream, int maxLineBytes, FileLayout? layout = null)
     {
+        layout ??= new FileLayout(SourceEncoding.Utf8, 0, RecordSeparator.LineFeed);
+        var width = layout.UnitWidth;
+        var bigEndian = layout.Encoding == SourceEncoding.Utf16BigEndian;
+        var separator = layout.Separator == RecordSeparator.CarriageReturn ? (byte)'\r' : (byte)'\n';
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var line = new byte[Math.Min(maxLineBytes, 64 * 1024)];
         var lineLength = 0;
         var tooLong = false;
-        long lineStart = 0;
+        long lineStart = layout.BomLength;
         long position = 0;
         long number = 1;
+        var read = 0;
         try
         {
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
             {
                 var offset = 0;
+                if (position < layout.BomLength)
+                {
+                    offset = (int)Math.Min(read, layout.BomLength - position);
+                    position += offset;
+                }
+
                 while (offset < read)
                 {
-                    var newline = Array.IndexOf(buffer, (byte)'\n', offset, read - offset);
+                    var newline = width == 1 ? IndexOfSeparator(offset) : IndexOfWideSeparator(offset);
                     var end = newline < 0 ? read : newline;
                     Append(buffer.AsSpan(offset, end - offset));
                     position += end - offset;
@@ -41,10 +55,9 @@ public static class LineReader
                         continue;
                     }
 
-                    var content = lineLength > 0 && line[lineLength - 1] == '\r' && !tooLong ? lineLength - 1 : lineLength;
-                    yield return new ByteLine(number, lineStart, lineStart + (tooLong ? position - lineStart : content), line.AsMemory(0, tooLong ? 0 : content), tooLong);
-                    offset++;
-                    position++;
+                    yield return Line();
+                    offset += width;
+                    position += width;
                     number++;
                     lineStart = position;
                     lineLength = 0;
@@ -54,14 +67,53 @@ public static class LineReader
 
             if (position > lineStart)
             {
-                var content = lineLength > 0 && line[lineLength - 1] == '\r' && !tooLong ? lineLength - 1 : lineLength;
-                yield return new ByteLine(number, lineStart, lineStart + (tooLong ? position - lineStart : content), line.AsMemory(0, tooLong ? 0 : content), tooLong);
+                yield return Line();
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        int IndexOfSeparator(int from) => Array.IndexOf(buffer, separator, from, read - from);
+
+        // A UTF-16 separator is a whole code unit: one that starts at an even offset in the file
+        // (reads fill the buffer, so only the last one can end mid-unit).
+        int IndexOfWideSeparator(int from)
+        {
+            for (var k = from + (int)(position & 1); k + 1 < read; k += 2)
+            {
+                var unit = bigEndian ? buffer[k] << 8 | buffer[k + 1] : buffer[k + 1] << 8 | buffer[k];
+                if (unit == separator)
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        ByteLine Line()
+        {
+            var content = lineLength;
+            var strip = 0;
+            if (!tooLong && separator == '\n' && lineLength >= width && IsUnit(lineLength - width, '\r'))
+            {
+                content -= width;
+            }
+
+            if (!tooLong && separator == '\r' && content >= width && IsUnit(0, '\n'))
+            {
+                strip = width;
+            }
+
+            return new ByteLine(number, lineStart + strip, lineStart + (tooLong ? position - lineStart : content), line.AsMemory(strip, tooLong ? 0 : content - strip), tooLong);
+        }
+
+        bool IsUnit(int at, char expected) =>
+            width == 1 ? line[at] == expected
+            : bigEndian ? line[at] == 0 && line[at + 1] == expected
+            : line[at] == expected && line[at + 1] == 0;
 
         void Append(ReadOnlySpan<byte> bytes)
         {

@@ -14,11 +14,9 @@ public sealed class PlainTextReader : IDocumentReader
         }
 
         var bytes = File.ReadAllBytes(file.Path);
-        if (!LineReader.TryDecode(bytes, out var text, out var error))
-        {
-            yield return new IngestProblem(file.DisplayPath, "file", error!.Replace("of the record", "of the file", StringComparison.Ordinal));
-            yield break;
-        }
+        var layout = FileLayout.Detect(bytes, options.Encoding, quotedFields: false);
+        var repairs = new TextRepairs();
+        var text = TextDecoder.Decode(bytes.AsSpan(layout.BomLength), layout.Encoding, repairs);
 
         var site = options.Site ?? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file.Path))) ?? "files";
         yield return new SourceDocument(
@@ -32,6 +30,9 @@ public sealed class PlainTextReader : IDocumentReader
             "page",
             null,
             null,
-            SingleDocumentFile.WholeFile(file));
+            SingleDocumentFile.WholeFile(file))
+        {
+            Repairs = repairs.Describe(),
+        };
     }
 }

@@ -18,12 +18,13 @@ public static class RelationReader
     public static IEnumerable<(Relation? Relation, IngestProblem? Problem)> Read(SourceFile file, string format, ReadOptions options)
     {
         var site = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
-        var delimiter = CsvRecordReader.SniffDelimiter(file.Path);
+        var layout = FileLayout.Detect(file.Path, options.Encoding, quotedFields: true);
+        var delimiter = CsvRecordReader.SniffDelimiter(file.Path, layout);
 
         using var stream = File.OpenRead(file.Path);
         IReadOnlyList<string>? header = null;
         var first = true;
-        foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes))
+        foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes, layout))
         {
             var location = $"line {record.Line}";
             if (record.Error is not null)

@@ -23,6 +23,9 @@ public sealed record SourceDocument(
     /// not identify the record across files and the content hash must.
     /// </summary>
     public bool SourceIdIdentifies { get; init; } = true;
+
+    /// <summary>What decoding repaired in the record (invalid bytes, double-encoded UTF-8), or null when it read cleanly.</summary>
+    public string? Repairs { get; init; }
 }
 
 /// <summary>Where a record sits in its file: a byte range, and the line and record number where the format has them.</summary>
@@ -61,6 +64,9 @@ public sealed record SourceFile(string Path, string DisplayPath, string Sha256, 
 /// <summary>What the analyst told ingest about the files: a site override and CSV column mapping.</summary>
 public sealed record ReadOptions(string? Site = null, IReadOnlyDictionary<string, string>? ColumnMap = null)
 {
+    /// <summary>The encoding every file is read in (<c>--encoding</c>); null decides per file.</summary>
+    public SourceEncoding? Encoding { get; init; }
+
     /// <summary>Largest single record (a JSON line, a CSV row, a Telegram message) read; larger ones are reported and skipped.</summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
 

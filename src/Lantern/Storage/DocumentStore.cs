@@ -28,7 +28,7 @@ public sealed class DocumentStore(SqliteConnection connection)
 {
     private const string Columns =
         "rowid, id, site, source_id, author, title, text, posted_at, url, kind, thread, metadata, content_sha256, " +
-        "source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by";
+        "source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, repairs";
 
     public static string ContentHash(SourceDocument document)
     {
@@ -64,16 +64,16 @@ public sealed class DocumentStore(SqliteConnection connection)
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO documents (rowid, id, doc_key, site, source_id, author, title, text, posted_at, url, kind, thread, metadata,
-                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, extractor_version)
+                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, extractor_version, repairs)
             VALUES ($rowid, $id, $key, $site, $source_id, $author, $title, $text, $posted_at, $url, $kind, $thread, $metadata,
-                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by, $extractor_version)
+                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by, $extractor_version, $repairs)
             ON CONFLICT (id) DO NOTHING
             """;
         var names = new[]
         {
             "$rowid", "$id", "$key", "$site", "$source_id", "$author", "$title", "$text", "$posted_at", "$url", "$kind", "$thread", "$metadata",
             "$hash", "$source_file", "$source_path", "$source_sha256", "$line", "$record", "$byte_start", "$byte_end", "$ingested_at", "$ingested_by",
-            "$extractor_version",
+            "$extractor_version", "$repairs",
         };
         var parameters = names.ToDictionary(name => name, name => insert.Parameters.Add(name, SqliteType.Text));
         var ingestedAt = now.ToString("O", CultureInfo.InvariantCulture);
@@ -108,6 +108,7 @@ public sealed class DocumentStore(SqliteConnection connection)
             Set("$record", document.Location.Record);
             Set("$byte_start", document.Location.ByteStart);
             Set("$byte_end", document.Location.ByteEnd);
+            Set("$repairs", document.Repairs);
 
             var outcome = StoreOutcome.Added;
             while (true)
@@ -123,7 +124,10 @@ public sealed class DocumentStore(SqliteConnection connection)
                         nextRowId++, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
                         document.Url, document.Kind, document.Thread, document.Metadata, hash,
                         new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
-                            document.Location.ByteStart, document.Location.ByteEnd, now, user)), extractions[index].Mentions));
+                            document.Location.ByteStart, document.Location.ByteEnd, now, user))
+                    {
+                        Repairs = document.Repairs,
+                    }, extractions[index].Mentions));
                     break;
                 }
 
@@ -208,7 +212,7 @@ public sealed class DocumentStore(SqliteConnection connection)
         var documents = new List<(StoredDocument, string)>();
         while (reader.Read())
         {
-            documents.Add((Read(reader), reader.GetString(21)));
+            documents.Add((Read(reader), reader.GetString(22)));
         }
 
         return documents;
@@ -261,6 +265,9 @@ public sealed class DocumentStore(SqliteConnection connection)
             reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), postedAt,
             Text(8), reader.GetString(9), Text(10), metadata, reader.GetString(12),
             new Provenance(reader.GetString(13), reader.GetString(14), Number(15), Number(16), reader.GetInt64(17), reader.GetInt64(18),
-                DateTimeOffset.Parse(reader.GetString(19), CultureInfo.InvariantCulture), reader.GetString(20)));
+                DateTimeOffset.Parse(reader.GetString(19), CultureInfo.InvariantCulture), reader.GetString(20)))
+        {
+            Repairs = Text(21),
+        };
     }
 }

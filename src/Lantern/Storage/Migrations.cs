@@ -180,6 +180,9 @@ public static class Migrations
         ALTER TABLE audit ADD COLUMN operator TEXT;
         ALTER TABLE audit ADD COLUMN signature TEXT;
         """,
+        """
+        ALTER TABLE documents ADD COLUMN repairs TEXT;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

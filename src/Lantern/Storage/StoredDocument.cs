@@ -28,6 +28,9 @@ public sealed record StoredDocument(
     string ContentSha256,
     Provenance Provenance)
 {
+    /// <summary>What decoding repaired when the record was read (invalid bytes, double-encoded UTF-8), or null.</summary>
+    public string? Repairs { get; init; }
+
     /// <summary>The handle that wrote it, written <c>site/author</c> as in DESIGN §7.</summary>
     public string? Handle => Author is null ? null : $"{Site}/{Author}";
 }
