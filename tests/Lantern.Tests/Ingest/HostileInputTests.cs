@@ -42,7 +42,8 @@ public sealed class HostileInputTests
         workspace.Ingest(workspace.Folder.File("a.jsonl", "{\"id\":\"1\",\"site\":\"m\",\"text\":\"alpha\"}\n"));
         var store = workspace.Store;
         var stored = store.Get(workspace.Search("alpha").Hits.Single().Doc)!;
-        using (var index = Lantern.Search.DocumentIndex.OpenWriter(workspace.Workspace.IndexPath))
+        using (var writeLock = Lantern.Storage.WriteLock.TryAcquire(workspace.Workspace.Root, "ingest", "tester"))
+        using (var index = Lantern.Search.DocumentIndex.OpenWriter(workspace.Workspace.IndexPath, writeLock!))
         {
             // A run that dies after indexing but before its commit.
             index.Add(stored with { RowId = stored.RowId + 1 }, []);
