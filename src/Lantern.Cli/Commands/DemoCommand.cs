@@ -16,7 +16,8 @@ public static class DemoCommand
     {
         var folder = new Option<string>("--dir")
         {
-            Description = "Folder for the demo: corpus/ (the generated material and its ground truth) and workspace/ (the case). Replaced if it holds an earlier demo",
+            Description = "Folder for the demo: collected/ (the generated material), agora.csv (a marketplace dump), calls.csv (call records), " +
+                "ground-truth.json and workspace/ (the case, all of it ingested). Replaced if it holds an earlier demo",
             DefaultValueFactory = _ => "lantern-demo",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus", DefaultValueFactory = _ => DemoCorpus.DefaultSeed };
@@ -42,20 +43,30 @@ public static class DemoCommand
 
             Directory.CreateDirectory(root);
             File.WriteAllText(Path.Combine(root, Marker), "Created by 'lantern demo'; the folder is replaced when the demo runs again.\n");
-            var corpusFolder = Path.Combine(root, "corpus");
             var workspaceFolder = Path.Combine(root, "workspace");
 
-            var manifest = context.Out.Status().Start("Generating the demo corpus (PGP keys, wallets, onions)…", _ => DemoCorpus.Generate(corpusFolder, parse.GetValue(seed)));
+            var manifest = context.Out.Status().Start("Generating the demo corpus (PGP keys, wallets, onions)…", _ => DemoCorpus.Generate(root, parse.GetValue(seed)));
             var info = new CaseInfo("DEMO-NIGHTJAR", "Operation Nightjar (synthetic demo)", "Demonstration on synthetic data; no real persons",
                 "Show what Lantern does", 365, "NL", DateTimeOffset.UtcNow, context.OsUser);
             using var workspace = Workspace.Create(workspaceFolder, info);
             context.WriteCaseHeader(workspace);
             var session = context.OpenSession(workspace);
-            var report = context.Out.Status().Start("Ingesting…", _ => new IngestService(session).Run(new IngestRequest(manifest.Files)));
+            var reports = context.Out.Status().Start("Ingesting…", _ =>
+            {
+                var ingest = new IngestService(session);
+                return new[]
+                {
+                    ingest.Run(new IngestRequest(manifest.Files)),
+                    ingest.Run(new IngestRequest([manifest.MarketDump], Site: "agora", ColumnMap: new Dictionary<string, string> { ["text"] = "Item Description" })),
+                    ingest.Run(new IngestRequest([manifest.CallRecords], Site: "wiretap", Format: "edges")),
+                };
+            });
+            var errors = reports.Sum(report => report.Errors);
 
-            context.Out.MarkupLine($"Generated [bold]{manifest.Files.Count}[/] files ({manifest.Documents:N0} documents) in [bold]{Markup.Escape(corpusFolder)}[/]");
-            context.Out.MarkupLine($"Ingested [bold]{report.Added:N0}[/] documents into the workspace [bold]{Markup.Escape(workspaceFolder)}[/] in {report.Elapsed.TotalSeconds:N1} s" +
-                (report.Errors > 0 ? $" [red]({report.Errors} errors)[/]" : string.Empty));
+            context.Out.MarkupLine($"Generated [bold]{manifest.Files.Count}[/] files ({manifest.Documents:N0} documents) in [bold]{Markup.Escape(Path.Combine(root, "collected"))}[/], " +
+                $"a marketplace dump [bold]{Markup.Escape(manifest.MarketDump)}[/] and call records [bold]{Markup.Escape(manifest.CallRecords)}[/]");
+            context.Out.MarkupLine($"Ingested [bold]{reports[0].Added + reports[1].Added:N0}[/] documents and [bold]{reports[2].Added:N0}[/] call links into the workspace [bold]{Markup.Escape(workspaceFolder)}[/] " +
+                $"in {reports.Sum(report => report.Elapsed.TotalSeconds):N1} s" + (errors > 0 ? $" [red]({errors} errors)[/]" : string.Empty));
             context.Out.MarkupLine($"Ground truth for checks: [grey]{Markup.Escape(manifest.GroundTruthPath)}[/]");
 
             using var search = new SearchService(session);
@@ -79,7 +90,9 @@ public static class DemoCommand
             context.Out.WriteLine($"  lantern eval aliases --truth {manifest.GroundTruthPath}");
             context.Out.WriteLine("  lantern search oxycodone --expand-slang");
             context.Out.WriteLine("  lantern search 'posted_at:[2025-06 TO 2025-12] AND site:nightmarket' --sort date");
+            context.Out.WriteLine("  lantern network --top 10 --since 2025-06-15    # who the call records put at the centre after the takedown");
             context.Out.WriteLine("  lantern search 'frostbite~' · lantern show DOC_ID · lantern --help");
+            context.Out.WriteLine("  README.md's tour builds a case of its own from collected/, agora.csv and calls.csv, step by step");
             context.Out.WriteLine("  lantern demo --serve                           # the same case in the browser: search, graph, review, audit");
             if (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "lantern")
             {
@@ -100,7 +113,7 @@ public static class DemoCommand
                 ServeCommand.Run(context, workspaceFolder, parse.GetValue(urls)!, credentials);
             }
 
-            return report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
+            return errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
         }));
         return command;
     }

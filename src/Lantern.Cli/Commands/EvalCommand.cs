@@ -12,12 +12,12 @@ public static class EvalCommand
     {
         var truth = new Option<string>("--truth")
         {
-            Description = "Ground-truth file (the demo writes corpus/ground-truth.json beside its workspace)",
+            Description = "Ground-truth file (the demo writes ground-truth.json beside its workspace)",
             Required = true,
         };
         var extraction = new Command("extraction", "Score the selectors stored in the workspace against a ground truth: precision and recall per type, " +
             "recall on obfuscated forms, and checksum-invalid look-alikes accepted (which must be none).\n" +
-            "Example: lantern eval extraction -w lantern-demo/workspace --truth lantern-demo/corpus/ground-truth.json")
+            "Example: lantern eval extraction -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
         {
             truth,
         };
@@ -73,9 +73,9 @@ public static class EvalCommand
 
             return ExitCodes.Success;
         }));
-        var aliasTruth = new Option<string>("--truth") { Description = "Ground-truth file (the demo's corpus/ground-truth.json)", Required = true };
+        var aliasTruth = new Option<string>("--truth") { Description = "Ground-truth file (the demo's ground-truth.json)", Required = true };
         var aliases = new Command("aliases", "Score alias resolution against a ground truth: pairwise precision and recall of strong-evidence clusters and, separately, of weak suggestions; " +
-            "pairs involving the impostor must be none.\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/corpus/ground-truth.json")
+            "pairs involving the impostor must be none.\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
         {
             aliasTruth,
         };

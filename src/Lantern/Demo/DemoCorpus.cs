@@ -6,8 +6,11 @@ using Lantern.Extraction.Checksums;
 
 namespace Lantern.Demo;
 
-/// <summary>What the generator wrote.</summary>
-public sealed record DemoManifest(string Folder, IReadOnlyList<string> Files, int Documents, string GroundTruthPath);
+/// <summary>
+/// What the generator wrote: the collected material (<see cref="Files"/>, all under <c>collected/</c>), a marketplace
+/// dump as CSV, a table of call records between phone numbers (source,target,weight,time) and the ground truth.
+/// </summary>
+public sealed record DemoManifest(string Folder, IReadOnlyList<string> Files, int Documents, string GroundTruthPath, string MarketDump, string CallRecords);
 
 /// <summary>
 /// Generates a synthetic but realistic investigation, the same on every run for a seed: two
@@ -71,6 +74,7 @@ public sealed class DemoCorpus
     private DemoManifest Write(string folder)
     {
         Directory.CreateDirectory(folder);
+        var collected = Path.Combine(folder, "collected");
         CreateActors();
         var hubs = new Hubs(
             MarketASupport: "support.nightmarket@onionmail.org",
@@ -84,12 +88,12 @@ public sealed class DemoCorpus
 
         var files = new List<string>
         {
-            WriteJsonLines(Path.Combine(folder, "markets", "nightmarket-listings.jsonl"), Market(MarketA, hubs.MarketASupport, hubs.MarketAEscrow, YearStart, YearStart.AddDays(364))),
-            WriteJsonLines(Path.Combine(folder, "markets", "ironbridge-listings.jsonl"), Market(MarketB, hubs.MarketBSupport, hubs.MarketBEscrow, YearStart, Takedown)),
-            WriteJsonLines(Path.Combine(folder, "forum", "dreadhall-posts.jsonl"), ForumPosts(hubs)),
-            WriteTelegram(Path.Combine(folder, "telegram", "result.json")),
+            WriteJsonLines(Path.Combine(collected, "markets", "nightmarket-listings.jsonl"), Market(MarketA, hubs.MarketASupport, hubs.MarketAEscrow, YearStart, YearStart.AddDays(364))),
+            WriteJsonLines(Path.Combine(collected, "markets", "ironbridge-listings.jsonl"), Market(MarketB, hubs.MarketBSupport, hubs.MarketBEscrow, YearStart, Takedown)),
+            WriteJsonLines(Path.Combine(collected, "forum", "dreadhall-posts.jsonl"), ForumPosts(hubs)),
+            WriteTelegram(Path.Combine(collected, "telegram", "result.json")),
         };
-        files.AddRange(WritePharmacy(Path.Combine(folder, "web", Pharmacy)));
+        files.AddRange(WritePharmacy(Path.Combine(collected, "web", Pharmacy)));
 
         var truth = new GroundTruth(
             seed,
@@ -109,7 +113,11 @@ public sealed class DemoCorpus
             truthDocuments);
         var truthPath = Path.Combine(folder, GroundTruthFile);
         File.WriteAllText(truthPath, JsonSerializer.Serialize(truth, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }));
-        return new DemoManifest(folder, files, truthDocuments.Count, truthPath);
+        // The tour's tables come last, from a random stream of their own, so they leave the collected material as it was.
+        var tables = new Random(seed ^ 0x7ab1e5);
+        var marketDump = WriteMarketDump(Path.Combine(folder, "agora.csv"), tables);
+        var callRecords = WriteCallRecords(Path.Combine(folder, "calls.csv"), tables);
+        return new DemoManifest(folder, files, truthDocuments.Count, truthPath, marketDump, callRecords);
     }
 
     private void CreateActors()
@@ -555,6 +563,104 @@ public sealed class DemoCorpus
 
         return (record, text.Truth(site, sourceId, author2, kind));
     }
+
+    /// <summary>
+    /// A CSV dump of a third market, as scrapers hand them over: its own column names ("Item Description"), prices in
+    /// BTC, listings by vendors seen nowhere else and no contacts, so it adds search material without touching the
+    /// alias ground truth.
+    /// </summary>
+    private static string WriteMarketDump(string path, Random random)
+    {
+        (string Vendor, string Country)[] vendors =
+            [("DutchDirect", "Netherlands"), ("PolarPeak", "Germany"), ("SnowQueenNL", "Netherlands"), ("LondonLabs", "United Kingdom"), ("BalticBulk", "Poland"), ("RxRiviera", "France")];
+        (string Item, string Emoji, string Description)[] items =
+        [
+            ("Fentanyl patches 100mcg", "💊", "Pharma-grade fentanyl patches, sealed in original foil. Start low, go slow."),
+            ("Fentanyl powder 1g", "⚠️", "Potent fentanyl HCl, test every batch. Not for beginners."),
+            ("Oxycodone 80mg", "💊", "Real oxy 80s, pressed by the manufacturer, not by us."),
+            ("Cocaine 90%", "❄️", "Peruvian flake, fishscale, the charlie your friends ask about."),
+            ("Ketamine shards", "🐴", "Needle-point K shards, clean and fast."),
+            ("MDMA 84%", "💎", "Champagne molly crystals, lab-tested."),
+            ("Xanax 2mg bars", "💊", "Pfizer bars, green, 10 per strip."),
+            ("Amnesia Haze", "🍁", "Top-shelf bud, sticky and loud."),
+        ];
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteLine("ID,Type,Vendor,Item,Item Description,Price (BTC),Ships From,Date");
+        var listing = 0;
+        foreach (var (vendor, country) in vendors)
+        {
+            for (var index = 0; index < 7; index++)
+            {
+                var (item, emoji, description) = items[(listing * 3 + index) % items.Length];
+                var posted = YearStart.AddDays(random.Next(0, 364)).AddMinutes(random.Next(0, 24 * 60));
+                var price = (random.Next(5, 900) / 10000.0).ToString("0.0000", CultureInfo.InvariantCulture);
+                var text = $"{emoji} {description} Ships from {country} to EU, tracked. {emoji}";
+                writer.WriteLine(string.Join(',', new[] { $"AG-{++listing:D4}", "listing", vendor, item, text, price, country, posted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) }.Select(Csv)));
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// Call records from a wiretap, one row per pair and day: source,target,calls,time between the vendors' own
+    /// phone numbers, three suppliers and their couriers. Each vendor calls a supplier and a courier; the suppliers
+    /// share a broker; after the takedown of ironbridge its vendors call more, through the broker.
+    /// </summary>
+    private string WriteCallRecords(string path, Random random)
+    {
+        var vendors = actors.Where(actor => !actor.IsImpostor).ToList();
+        string Number(string prefix) => prefix + string.Concat(Enumerable.Range(0, 7).Select(_ => random.Next(10).ToString(CultureInfo.InvariantCulture)));
+        var suppliers = new[] { Number("+3161"), Number("+4915"), Number("+3247") };
+        var broker = Number("+3162");
+        var couriers = Enumerable.Range(0, 8).Select(index => Number(index % 2 == 0 ? "+3163" : "+4917")).ToList();
+        var rows = new List<(string Source, string Target, int Calls, DateTimeOffset At)>();
+        void Calls(string a, string b, DateTimeOffset from, DateTimeOffset until, int days)
+        {
+            for (var day = 0; day < days; day++)
+            {
+                var at = from.AddDays(random.Next(0, Math.Max(1, (int)(until - from).TotalDays))).AddHours(random.Next(8, 23));
+                rows.Add(random.Next(2) == 0 ? (a, b, random.Next(1, 6), at) : (b, a, random.Next(1, 6), at));
+            }
+        }
+
+        var yearEnd = YearStart.AddDays(364);
+        for (var index = 0; index < vendors.Count; index++)
+        {
+            var vendor = vendors[index];
+            var movedAfterTakedown = vendor.Handles.Any(handle => handle.StartsWith(MarketB + "/", StringComparison.Ordinal));
+            Calls(vendor.Phone, suppliers[index % suppliers.Length], YearStart, yearEnd, 6 + random.Next(6));
+            Calls(vendor.Phone, couriers[index % couriers.Count], YearStart, yearEnd, 4 + random.Next(4));
+            if (movedAfterTakedown)
+            {
+                Calls(vendor.Phone, broker, Takedown, yearEnd, 5 + random.Next(4));
+            }
+        }
+
+        foreach (var supplier in suppliers)
+        {
+            Calls(supplier, broker, YearStart, yearEnd, 8);
+        }
+
+        for (var index = 0; index < couriers.Count; index++)
+        {
+            Calls(couriers[index], couriers[(index + 1) % couriers.Count], YearStart, yearEnd, 2);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteLine("source,target,weight,time");
+        foreach (var (source, target, calls, at) in rows.OrderBy(row => row.At))
+        {
+            writer.WriteLine(string.Join(',', source, target, calls.ToString(CultureInfo.InvariantCulture), at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+        }
+
+        return path;
+    }
+
+    private static string Csv(string field) =>
+        field.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
     private string WriteJsonLines(string path, IEnumerable<(Dictionary<string, object?> Record, TruthDocument Truth)> records)
     {
