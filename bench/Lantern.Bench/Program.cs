@@ -12,9 +12,15 @@ using Lantern.Storage;
 // Ingest and search on a generated corpus:  dotnet run -c Release --project bench/Lantern.Bench -- [--docs N] [--queries N] [--dir DIR]
 // Selector extraction on the demo corpus:   dotnet run -c Release --project bench/Lantern.Bench -- extraction [--megabytes N]
 // Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--only aliases|betweenness] [--python /usr/bin/python3]
+// Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
 if (args.FirstOrDefault() == "extraction")
 {
     return ExtractionBenchmark.Run(Argument("--megabytes", 50));
+}
+
+if (args.FirstOrDefault() == "facts")
+{
+    return FactsBenchmark.Run(Argument("--docs", 200_000), Argument("--ingest-rate", 4_990));
 }
 
 if (args.FirstOrDefault() == "graph")

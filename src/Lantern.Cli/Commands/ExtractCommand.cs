@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Lantern.Extraction;
+using Lantern.Extraction.Facts;
 using Lantern.Ingest;
 using Spectre.Console;
 
@@ -15,15 +16,27 @@ public static class ExtractCommand
         var files = new Argument<string[]>("files") { Description = "Text files to read; standard input when none is given", Arity = ArgumentArity.ZeroOrMore };
         var region = new Option<string?>("--region") { Description = "Phone region (two letters, e.g. NL) for numbers written without a country code" };
         var telegram = new Option<bool>("--telegram") { Description = "Treat the text as Telegram messages, where a bare @name is a Telegram handle" };
+        var facts = new Option<bool>("--facts")
+        {
+            Description = "Read listing facts instead of selectors: drugs (lower-case INN or common name, class), strength, form, quantity, price and unit price, " +
+                "ships from/to (ISO 3166-1 alpha-2, EU, WW), shipping and payment terms, counterfeit and illicit-medicine indicators — each with its offsets. See docs/facts.md",
+        };
+        var lines = new Option<bool>("--lines") { Description = "With --facts: each non-empty line is one listing title (e.g. a list of titles); otherwise the whole file is one listing's text" };
         var command = new Command("extract", "Find selectors in text without a workspace: e-mails, phones, IPs, onions, URLs, BTC/ETH/XMR wallets, PGP keys, " +
             "Telegram, Session, Wickr, Threema and Signal IDs — each validated (checksums, libphonenumber, BouncyCastle) and normalized.\n" +
             "Offsets are UTF-16 indices into the file's text. With --json: one object a line {type, value, raw, start, end, confidence, obfuscated, rule, file}.\n" +
-            "Examples: lantern extract dump.txt --json · cat post.txt | lantern extract --region NL")
+            "With --facts: listing facts instead, one object a line per listing with --json {file, line, items:[{drug, class, strength, form, quantity, start, end, field, raw}], price, unit_price, ships_from, ships_to, ships_to_except, routes, terms, indicators}.\n" +
+            "Examples: lantern extract dump.txt --json · cat post.txt | lantern extract --region NL · lantern extract --facts --lines titles.txt --json")
         {
-            files, region, telegram,
+            files, region, telegram, facts, lines,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
+            if (parse.GetValue(lines) && !parse.GetValue(facts))
+            {
+                return context.Fail("--lines goes with --facts: it reads each line as one listing title");
+            }
+
             var regionValue = parse.GetValue(region)?.ToUpperInvariant();
             var extractionContext = new ExtractionContext(regionValue, parse.GetValue(telegram));
             var paths = parse.GetValue(files) ?? [];
@@ -31,6 +44,12 @@ public static class ExtractCommand
             var inputs = paths.Length == 0 ? [("-", (Func<string?>)(() => Console.In.ReadToEnd()))] : paths.Select(path => (path, (Func<string?>)(() => ReadFile(context, path, ref failed)))).ToList();
             var table = new Table().Border(TableBorder.Rounded).AddColumns("file", "type", "value", "raw", "offsets", "confidence", "rule");
             var count = 0;
+            if (parse.GetValue(facts))
+            {
+                var found = ExtractFacts(context, inputs, parse.GetValue(lines));
+                return failed || found < 0 ? ExitCodes.Partial : ExitCodes.Success;
+            }
+
             foreach (var (name, read) in inputs)
             {
                 var text = read();
@@ -76,6 +95,81 @@ public static class ExtractCommand
         }));
         return command;
     }
+
+    /// <summary>Listing facts of each input, or of each of its lines; returns how many listings had facts, or -1 when an input could not be read.</summary>
+    private static int ExtractFacts(CliContext context, List<(string Name, Func<string?> Read)> inputs, bool perLine)
+    {
+        var extractor = FactsExtractor.Default;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("listing", "drug", "class", "strength", "form", "quantity", "price", "from → to", "indicators");
+        var listings = 0;
+        var unreadable = false;
+        foreach (var (name, read) in inputs)
+        {
+            var text = read();
+            if (text is null)
+            {
+                unreadable = true;
+                continue;
+            }
+
+            var listingsOfInput = perLine
+                ? text.ReplaceLineEndings("\n").Split('\n').Select((line, index) => (Line: (int?)(index + 1), Title: (string?)line, Text: (string?)null)).Where(listing => !string.IsNullOrWhiteSpace(listing.Title))
+                : [(Line: null, Title: null, Text: text)];
+            foreach (var (line, title, body) in listingsOfInput)
+            {
+                var result = extractor.Extract(title, body);
+                if (result.IsEmpty)
+                {
+                    continue;
+                }
+
+                listings++;
+                if (context.AsJson)
+                {
+                    context.WriteJson(new
+                    {
+                        file = name,
+                        line,
+                        result.Items,
+                        result.Price,
+                        result.UnitPrice,
+                        result.ShipsFrom,
+                        result.ShipsTo,
+                        result.ShipsToExcept,
+                        result.Routes,
+                        result.Terms,
+                        result.Indicators,
+                    });
+                    continue;
+                }
+
+                var label = Markup.Escape(line is null ? name : $"{name}:{line}");
+                var route = Markup.Escape($"{string.Join(",", result.ShipsFrom)} → {string.Join(",", result.ShipsTo)}{(result.ShipsToExcept.Count > 0 ? " except " + string.Join(",", result.ShipsToExcept) : string.Empty)}");
+                var price = result.Price is null ? string.Empty : $"{result.Price.Amount} {result.Price.Currency}" + (result.UnitPrice is { } unit ? $" ({unit.Amount}/{unit.Per})" : string.Empty);
+                var indicators = Markup.Escape(string.Join(", ", result.Indicators.Select(indicator => $"{indicator.Kind}: {indicator.Raw}")));
+                if (result.Items.Count == 0)
+                {
+                    table.AddRow(label, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Markup.Escape(price), route, indicators);
+                }
+
+                foreach (var item in result.Items)
+                {
+                    table.AddRow(label, item.Drug, item.Class, Amount(item.Strength), item.Form, Amount(item.Quantity), Markup.Escape(price), route, indicators);
+                    label = price = route = indicators = string.Empty;
+                }
+            }
+        }
+
+        if (!context.AsJson)
+        {
+            context.Out.Write(table);
+            context.Out.MarkupLine($"{listings:N0} listings with facts (lexicon {Markup.Escape(extractor.RulesVersion)})");
+        }
+
+        return unreadable ? -1 : listings;
+    }
+
+    private static string Amount(FactAmount? amount) => amount is null ? string.Empty : $"{amount.Value} {amount.Unit}";
 
     private static string? ReadFile(CliContext context, string path, ref bool failed)
     {

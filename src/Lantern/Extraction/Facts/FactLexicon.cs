@@ -40,6 +40,10 @@ internal enum UnitKind : byte
 
 internal sealed record UnitInfo(UnitKind Kind, decimal Factor);
 
+/// <param name="Entry">What the phrase means, or null when the key only begins longer phrases.</param>
+/// <param name="Longer">Longer phrases begin with this key.</param>
+internal sealed record PhraseKey(PhraseEntry? Entry, bool Longer);
+
 internal enum RouteCue : byte
 {
     None,
@@ -107,18 +111,26 @@ internal sealed class FactLexicon
     private const string DrugResource = "Lantern.Extraction.Facts.drug-lexicon.json";
     private const string CountryResource = "Lantern.Extraction.Facts.countries.json";
 
-    private readonly FrozenDictionary<string, PhraseEntry> phrases;
-    private readonly FrozenSet<string> prefixes;
+    private readonly FrozenDictionary<string, PhraseKey> keys;
+    private readonly FrozenDictionary<string, DrugInfo> drugsByName;
+    private readonly ulong[] keyFilter;
 
     private FactLexicon(string version, IReadOnlyList<string> sources, Dictionary<string, PhraseEntry> phrases, HashSet<string> prefixes, IReadOnlyList<DrugInfo> drugs)
     {
         Version = version;
         Sources = sources;
         Drugs = drugs;
-        this.phrases = phrases.ToFrozenDictionary(StringComparer.Ordinal);
-        this.prefixes = prefixes.ToFrozenSet(StringComparer.Ordinal);
-        Phrases = this.phrases.GetAlternateLookup<ReadOnlySpan<char>>();
-        Prefixes = this.prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Phrases and the beginnings of longer phrases in one table: one lookup a token.
+        var merged = phrases.ToDictionary(pair => pair.Key, pair => new PhraseKey(pair.Value, prefixes.Contains(pair.Key)), StringComparer.Ordinal);
+        foreach (var prefix in prefixes)
+        {
+            merged.TryAdd(prefix, new PhraseKey(null, true));
+        }
+
+        keys = merged.ToFrozenDictionary(StringComparer.Ordinal);
+        keyFilter = BuildFilter(merged.Keys);
+        drugsByName = drugs.ToFrozenDictionary(drug => drug.Drug, StringComparer.Ordinal);
+        Keys = keys.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static FactLexicon Default { get; } = LoadEmbedded();
@@ -130,9 +142,10 @@ internal sealed class FactLexicon
 
     public IReadOnlyList<DrugInfo> Drugs { get; }
 
-    public FrozenDictionary<string, PhraseEntry>.AlternateLookup<ReadOnlySpan<char>> Phrases { get; }
+    public DrugInfo? Drug(string name) => drugsByName.GetValueOrDefault(name);
 
-    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Prefixes { get; }
+    /// <summary>Keys of phrases and of the beginnings of longer ones, by lower-case, accent-folded token text.</summary>
+    public FrozenDictionary<string, PhraseKey>.AlternateLookup<ReadOnlySpan<char>> Keys { get; }
 
     public static FactLexicon LoadEmbedded()
     {
@@ -217,10 +230,24 @@ internal sealed class FactLexicon
     /// Lower case, and Latin letters without their accents ("Cocaína", "cocaina" and "COCAÏNE" share a key);
     /// other scripts keep theirs (Cyrillic й is not и).
     /// </summary>
-    public static char Fold(char c)
+    public static char Fold(char c) => c < LatinFolds.Table.Length ? LatinFolds.Table[c] : char.ToLowerInvariant(c);
+
+    /// <summary>Whether a key may be in the table, from its first two characters and length: most words of a text are not, and skip the lookup.</summary>
+    public bool MayBeKey(ReadOnlySpan<char> key) => (keyFilter[FilterSlot(key) >> 6] & (1UL << (FilterSlot(key) & 63))) != 0;
+
+    private static int FilterSlot(ReadOnlySpan<char> key) =>
+        ((key[0] & 127) << 12) | ((key.Length > 1 ? key[1] & 127 : 0) << 5) | Math.Min(key.Length, 31);
+
+    private static ulong[] BuildFilter(IEnumerable<string> keys)
     {
-        var lower = char.ToLowerInvariant(c);
-        return lower < LatinFolds.Table.Length ? LatinFolds.Table[lower] : lower;
+        var filter = new ulong[(128 << 12) / 64];
+        foreach (var key in keys)
+        {
+            var slot = FilterSlot(key);
+            filter[slot >> 6] |= 1UL << (slot & 63);
+        }
+
+        return filter;
     }
 
     /// <summary>Its own class, so the table exists before <see cref="Default"/> is built.</summary>
@@ -233,8 +260,9 @@ internal sealed class FactLexicon
             var folds = new char[0x250];
             for (var c = 0; c < folds.Length; c++)
             {
-                var decomposed = ((char)c).ToString().Normalize(NormalizationForm.FormD);
-                folds[c] = c >= 0xC0 && decomposed.Length > 1 && char.IsAsciiLetter(decomposed[0]) ? decomposed[0] : (char)c;
+                var lower = char.ToLowerInvariant((char)c);
+                var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+                folds[c] = lower >= 0xC0 && decomposed.Length > 1 && char.IsAsciiLetter(decomposed[0]) ? decomposed[0] : lower;
             }
 
             return folds;
@@ -390,6 +418,14 @@ internal sealed class FactLexicon
                 {
                     var text = name.GetString()!;
                     AddPlace(text, [region.Name], capitals: text.Length <= 2, columnsOnly: false, isCode: false);
+                }
+            }
+
+            foreach (var region in root.GetProperty("regions_in_columns_only").EnumerateObject())
+            {
+                foreach (var name in region.Value.EnumerateArray())
+                {
+                    AddPlace(name.GetString()!, [region.Name], capitals: false, columnsOnly: true, isCode: false);
                 }
             }
 

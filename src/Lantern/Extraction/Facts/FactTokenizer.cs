@@ -27,7 +27,7 @@ internal static class FactTokenizer
         while (index < text.Length)
         {
             var c = text[index];
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (c <= ' ' || (c > '~' && (char.IsWhiteSpace(c) || char.IsControl(c))))
             {
                 gap = true;
                 lineBreak |= c is '\n' or '\r';
@@ -79,5 +79,5 @@ internal static class FactTokenizer
     }
 
     private static bool IsWordChar(char c) =>
-        char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+        c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 }

@@ -65,7 +65,7 @@ public sealed class FactsExtractor
         textScan?.TermsAndIndicators(terms, indicators);
         foreach (var item in items)
         {
-            if (lexicon.Drugs.FirstOrDefault(drug => drug.Drug == item.Drug) is { PrescriptionOnly: true })
+            if (lexicon.Drug(item.Drug) is { PrescriptionOnly: true })
             {
                 indicators.Add(new FactIndicator(IndicatorKinds.PrescriptionMedicine, item.Raw, item.Field, item.Start, item.End));
             }
@@ -165,14 +165,18 @@ public sealed class FactsExtractor
                 key[used++] = FactLexicon.Fold(c);
             }
 
-            var current = key[..used];
-            if (lexicon.Phrases.TryGetValue(current, out var entry))
+            if (!lexicon.MayBeKey(key[..used]) || !lexicon.Keys.TryGetValue(key[..used], out var known))
             {
-                found = entry;
+                break;
+            }
+
+            if (known.Entry is not null)
+            {
+                found = known.Entry;
                 foundLength = index - start + 1;
             }
 
-            if (!lexicon.Prefixes.Contains(current))
+            if (!known.Longer)
             {
                 break;
             }
@@ -246,9 +250,14 @@ public sealed class FactsExtractor
                 return false;
             }
 
+            if (!columns && entry.PlaceInColumnsOnly)
+            {
+                return false;
+            }
+
             if (entry.PlaceIsCode)
             {
-                return Capitals(element) && (columns || !entry.PlaceInColumnsOnly);
+                return Capitals(element);
             }
 
             return columns || !entry.PlaceNeedsCapitals || Capitals(element);
@@ -612,7 +621,7 @@ public sealed class FactsExtractor
                         key[at] = FactLexicon.Fold(text[token.Start + at]);
                     }
 
-                    if (owner.lexicon.Phrases.TryGetValue(key[..token.Length], out var entry) && entry.Forms is { } inner)
+                    if (owner.lexicon.Keys.TryGetValue(key[..token.Length], out var known) && known.Entry?.Forms is { } inner)
                     {
                         forms.Add(inner);
                     }
@@ -750,12 +759,8 @@ public sealed class FactsExtractor
                     mode = RouteCue.None;
                 }
 
-                if (ListWords.Contains(Raw(element).ToLowerInvariant()))
-                {
-                    continue;
-                }
-
-                if (++words > 3)
+                // Up to three other words may come between a cue and its place ("ships from the Netherlands"); list words do not count.
+                if (mode != RouteCue.None && !(element.Entry is null && element.Kind == TokenKind.Word && IsListWord(text.AsSpan(element.Start, element.End - element.Start))) && ++words > 3)
                 {
                     mode = RouteCue.None;
                 }
@@ -768,6 +773,19 @@ public sealed class FactsExtractor
                     AddRoute(routes, element.Entry!.Places!.Contains("WW") ? FactRoute.To : FactRoute.From, element);
                 }
             }
+        }
+
+        private static bool IsListWord(ReadOnlySpan<char> word)
+        {
+            foreach (var listWord in ListWords)
+            {
+                if (word.Equals(listWord, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Flush(List<FactRoute> routes, List<Element> lone, string direction)
@@ -819,7 +837,7 @@ public sealed class FactsExtractor
         {
             foreach (var item in items.Where(item => item.Field == field && item.Form == "powder"))
             {
-                if (owner.lexicon.Drugs.FirstOrDefault(drug => drug.Drug == item.Drug) is not { PrescriptionOnly: true })
+                if (owner.lexicon.Drug(item.Drug) is not { PrescriptionOnly: true })
                 {
                     continue;
                 }

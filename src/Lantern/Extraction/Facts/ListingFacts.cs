@@ -105,6 +105,7 @@ public sealed record ListingFacts(
 {
     public static ListingFacts Empty { get; } = new([], null, null, [], [], [], [], [], []);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Items.Count == 0 && Price is null && Routes.Count == 0 && Terms.Count == 0 && Indicators.Count == 0;
 }
 
