@@ -1,24 +1,43 @@
 using System.Security.Claims;
 using Lantern.Cases;
+using Lantern.Search;
 using Lantern.Storage;
 
 namespace Lantern.Web;
 
 /// <summary>
-/// The one workspace the server serves. A workspace is a SQLite connection and a Lucene index
-/// writer, neither meant for concurrent use, so requests take turns: a case is worked by a handful
-/// of analysts, and each call is short.
+/// The one workspace the server serves, to many requests at once, with no lock between them: each
+/// call gets its own pooled SQLite connection (WAL: reads never wait for a writer; the small writes
+/// requests make — audit entries, reviews, passwords — queue on SQLite's busy timeout inside
+/// <c>BEGIN IMMEDIATE</c>), and every search shares one long-lived index reader, reopened only
+/// when a writer (an ingest in another process) has committed. The server never writes the index,
+/// except to index what an interrupted ingest left behind when no other process is writing.
 /// </summary>
-public sealed class WorkspaceGate(string root) : IDisposable
+public sealed class WorkspaceGate : IDisposable
 {
     /// <summary>The header (API) or form field (UI) that carries why the member looks something up.</summary>
     public const string ReasonHeader = "X-Lantern-Reason";
     public const string ReasonCookie = "lantern-reason";
 
-    private readonly Lock gate = new();
-    private Workspace? workspace;
+    /// <summary>How often the shared reader looks for a new commit.</summary>
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
-    public string Root { get; } = Path.GetFullPath(root);
+    private readonly Lazy<Workspace> opened;
+    private readonly Lazy<IndexReaders> readers;
+    private int catchingUp;
+
+    public WorkspaceGate(string root)
+    {
+        Root = Path.GetFullPath(root);
+        // Opened when first used (applying migrations once), so a host's configuration is read first.
+        opened = new Lazy<Workspace>(() => Workspace.Open(Root), LazyThreadSafetyMode.ExecutionAndPublication);
+        readers = new Lazy<IndexReaders>(() => new IndexReaders(opened.Value.IndexPath, RefreshInterval), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Root { get; }
+
+    /// <summary>The index reader every search of this server shares.</summary>
+    public IndexReaders Readers => readers.Value;
 
     /// <summary>Runs an operation as the signed-in member, with the justification the request carries.</summary>
     public T AsMember<T>(HttpContext http, Func<CaseSession, T> operation)
@@ -30,19 +49,44 @@ public sealed class WorkspaceGate(string root) : IDisposable
 
     public T Use<T>(Func<Workspace, T> operation)
     {
-        lock (gate)
+        using var workspace = opened.Value.Attach();
+        return operation(workspace);
+    }
+
+    /// <summary>A search over the shared reader; when it finds documents not yet indexed and no process is writing, they are indexed in the background.</summary>
+    public SearchService Search(CaseSession session) => new(session, Readers, CatchUpInBackground);
+
+    private void CatchUpInBackground()
+    {
+        if (Interlocked.CompareExchange(ref catchingUp, 1, 0) != 0)
         {
-            workspace ??= Workspace.Open(Root);
-            return operation(workspace);
+            return;
         }
+
+        Task.Run(() =>
+        {
+            try
+            {
+                using var workspace = opened.Value.Attach();
+                SearchService.CatchUpIfWriterIdle(workspace, "lantern serve");
+            }
+            finally
+            {
+                Volatile.Write(ref catchingUp, 0);
+            }
+        });
     }
 
     public void Dispose()
     {
-        lock (gate)
+        if (readers.IsValueCreated)
         {
-            workspace?.Dispose();
-            workspace = null;
+            readers.Value.Dispose();
+        }
+
+        if (opened.IsValueCreated)
+        {
+            opened.Value.Dispose();
         }
     }
 }

@@ -31,7 +31,7 @@ public static class ApiEndpoints
         api.MapGet("/search", (HttpContext http, WorkspaceGate gate, string q, int? limit, bool? expand_slang, string? sort, bool? facets) =>
             gate.AsMember(http, session =>
             {
-                using var search = new SearchService(session);
+                using var search = gate.Search(session);
                 return search.Search(new SearchRequest(q, Math.Clamp(limit ?? 20, 1, 500), expand_slang ?? false,
                     sort == "date" ? SearchSort.Date : SearchSort.Relevance, facets ?? false));
             }))
@@ -40,7 +40,7 @@ public static class ApiEndpoints
         api.MapGet("/documents/{id}", (HttpContext http, WorkspaceGate gate, string id) =>
             gate.AsMember(http, session =>
             {
-                using var search = new SearchService(session);
+                using var search = gate.Search(session);
                 return search.View(id) is { } view ? Results.Ok(view) : Results.NotFound(new { error = $"no document {id}" });
             }))
             .WithSummary("A document with its provenance, selectors (UTF-16 offsets into text) and rejected candidates");
@@ -48,17 +48,17 @@ public static class ApiEndpoints
         api.MapGet("/selectors", (HttpContext http, WorkspaceGate gate, string? type, int? min_docs, int? limit) =>
             gate.AsMember(http, session =>
             {
-                using var search = new SearchService(session);
+                using var search = gate.Search(session);
                 return search.Selectors(type, min_docs ?? 1, Math.Clamp(limit ?? 100, 1, 10_000));
             }))
             .WithSummary("Selectors with how many documents and handles carry each");
 
         api.MapGet("/selectors/{type}/{value}", (HttpContext http, WorkspaceGate gate, string type, string value, int? limit) =>
-            gate.AsMember(http, session => CaseViews.Selector(session, type, value, Math.Clamp(limit ?? 50, 1, 500))))
+            gate.AsMember(http, session => CaseViews.Selector(gate, session, type, value, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("A selector: the documents that mention it and the handles whose documents do");
 
         api.MapGet("/handles/{site}/{author}", (HttpContext http, WorkspaceGate gate, string site, string author, int? limit) =>
-            gate.AsMember(http, session => CaseViews.Handle(session, site, author, Math.Clamp(limit ?? 50, 1, 500))))
+            gate.AsMember(http, session => CaseViews.Handle(gate, session, site, author, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("A handle: its documents and the alias clusters it belongs to, with their evidence");
 
         api.MapGet("/aliases", (HttpContext http, WorkspaceGate gate, double? min_score) =>

@@ -16,7 +16,7 @@ public sealed class DocumentModel(WorkspaceGate gate) : PageModel
     {
         var view = gate.AsMember(HttpContext, session =>
         {
-            using var search = new SearchService(session);
+            using var search = gate.Search(session);
             return search.View(id);
         });
         if (view is null)

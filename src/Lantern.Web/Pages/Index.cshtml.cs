@@ -65,7 +65,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
         var query = string.Join(" AND ", clauses);
         Results = gate.AsMember(HttpContext, session =>
         {
-            using var search = new SearchService(session);
+            using var search = gate.Search(session);
             return search.Search(new SearchRequest(query, 25, Slang, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Facets: true));
         });
         if (Results.Facets is { } facets)

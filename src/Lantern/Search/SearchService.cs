@@ -74,6 +74,7 @@ public sealed class SearchService : IDisposable
     private readonly MentionStore mentions;
     private readonly IndexReaders readers;
     private readonly bool ownsReaders;
+    private readonly Action? onBehind;
     private readonly LanternAnalyzer analyzer = new();
     private readonly string? region;
 
@@ -81,8 +82,10 @@ public sealed class SearchService : IDisposable
     /// The process's long-lived reader (a server's); without one the service opens its own over the
     /// latest commit, first indexing what an interrupted ingest left behind if no process is writing.
     /// </param>
-    public SearchService(CaseSession session, IndexReaders? sharedReaders = null)
+    /// <param name="onBehind">Told when a search finds stored documents its commit does not reach (a server catches up in the background when no one writes).</param>
+    public SearchService(CaseSession session, IndexReaders? sharedReaders = null, Action? onBehind = null)
     {
+        this.onBehind = onBehind;
         this.session = session;
         var workspace = session.Workspace;
         region = workspace.Case.Region;
@@ -221,7 +224,13 @@ public sealed class SearchService : IDisposable
         using var lease = readers.Acquire();
         try
         {
-            return Run(query, parser, request, lease) with { NotYetSearchable = store.CountAfter(lease.LastRowId) };
+            var results = Run(query, parser, request, lease) with { NotYetSearchable = store.CountAfter(lease.LastRowId) };
+            if (results.NotYetSearchable > 0)
+            {
+                onBehind?.Invoke();
+            }
+
+            return results;
         }
         catch (IOException exception)
         {

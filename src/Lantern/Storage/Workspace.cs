@@ -134,6 +134,31 @@ public sealed class Workspace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Another handle on this open workspace, for one of many concurrent callers (a server's
+    /// requests): a connection from SQLite's pool (WAL lets readers run beside a writer; writers
+    /// queue on <c>busy_timeout</c>), sharing the case and key already read. Dispose it to return
+    /// the connection to the pool.
+    /// </summary>
+    public Workspace Attach()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            command.ExecuteNonQuery();
+        }
+
+        return new Workspace(Root, connection, Case, AuditKey);
+    }
+
     private static SqliteConnection OpenConnection(string path)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
