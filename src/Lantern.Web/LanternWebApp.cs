@@ -1,8 +1,16 @@
 using System.Reflection;
 using Lantern.Cases;
 using Lantern.Web.Api;
+using Lantern.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Lantern.Web;
 
@@ -38,26 +46,48 @@ public static class LanternWebApp
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/SignIn");
         }).AddApplicationPart(typeof(LanternWebApp).Assembly);
+        builder.Services.AddSingleton(services => services.GetRequiredService<WorkspaceGate>().Use(ServedCase.From));
+        builder.Services.AddSingleton(new SignInFailures(TimeSpan.FromMinutes(1)));
+        // Cookie-signing and antiforgery keys of this case alone: kept in its workspace, encrypted at rest.
+        builder.Services.AddDataProtection();
+        builder.Services.AddOptions<DataProtectionOptions>().Configure<ServedCase>((options, served) => options.ApplicationDiscriminator = served.ApplicationName);
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<ServedCase, ILoggerFactory>((options, served, logging) =>
+        {
+            if (!Directory.Exists(served.KeysFolder))
+            {
+                Storage.FileModes.CreateFolder(served.KeysFolder, served.SharedWithGroup);
+            }
+
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(served.KeysFolder), logging);
+            options.XmlEncryptor = new WorkspaceKeyEncryptor(served.KeyEncryptionKey);
+        });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
             options.LoginPath = "/signin";
             options.LogoutPath = "/signout";
-            options.Cookie.Name = "lantern-session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = ValidateSession;
             // The API answers 401/403 instead of redirecting to the sign-in page.
             options.Events.OnRedirectToLogin = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ServedCase>((options, served) => options.Cookie.Name = served.CookieName);
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery(options =>
         {
             options.HeaderName = "X-CSRF-TOKEN";
-            options.Cookie.Name = "lantern-antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        builder.Services.AddOptions<AntiforgeryOptions>().Configure<ServedCase>((options, served) => options.Cookie.Name = served.AntiforgeryCookieName);
+        // Behind a TLS reverse proxy: the scheme it forwards is believed only from loopback (the
+        // defaults' known proxies), so cookies are Secure there; the Host header is never taken from it.
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -66,18 +96,24 @@ public static class LanternWebApp
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler(handler => handler.Run(WriteError));
+        app.UseForwardedHeaders();
+        // Set as the response starts, so every answer carries them: pages, 404s and the error handler's 500s alike.
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                return Task.CompletedTask;
+            });
             await next();
         });
+        app.UseExceptionHandler(handler => handler.Run(WriteError));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -85,8 +121,30 @@ public static class LanternWebApp
         app.MapOpenApi().RequireAuthorization();
         app.MapLanternApi();
         app.MapRazorPages();
+        app.Lifetime.ApplicationStopping.Register(() =>
+            app.Services.GetRequiredService<WorkspaceGate>().Use(workspace =>
+            {
+                app.Services.GetRequiredService<SignInFailures>().Flush(workspace);
+                return true;
+            }));
         app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<WorkspaceGate>().Dispose());
         return app;
+    }
+
+    /// <summary>
+    /// Every request's session must still be live on the server: not signed out, not ended by a
+    /// password change, its member still a member. Otherwise the cookie is rejected and removed.
+    /// </summary>
+    private static async Task ValidateSession(CookieValidatePrincipalContext context)
+    {
+        var member = context.Principal?.Identity?.Name;
+        var session = SessionClaims.SessionId(context.Principal);
+        var gate = context.HttpContext.RequestServices.GetRequiredService<WorkspaceGate>();
+        if (member is null || session is null || !gate.Use(workspace => new SignInStore(workspace).IsLive(member, session, DateTimeOffset.UtcNow)))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static Task Answer(HttpContext context, string redirect, int status)
@@ -97,7 +155,8 @@ public static class LanternWebApp
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(redirect);
+        // Relative: the redirect never repeats the request's Host header back to the browser.
+        context.Response.Redirect(Uri.TryCreate(redirect, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirect);
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Lantern.Cases;
 using Lantern.Search;
 using Lantern.Storage;
@@ -113,10 +112,4 @@ public sealed record CaseHeader(string CaseId, string Title, string LegalBasis, 
     }
 
     public bool Has(Role role) => Roles.Contains(Rights.Name(role));
-}
-
-public static class ClaimsExtensions
-{
-    public static ClaimsPrincipal Member(string name) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], "lantern"));
 }

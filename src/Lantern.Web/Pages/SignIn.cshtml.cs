@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using Lantern.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lantern.Web.Pages;
 
-public sealed class SignInModel(WorkspaceGate gate) : PageModel
+public sealed class SignInModel(WorkspaceGate gate, SignInFailures failures) : PageModel
 {
     public string CaseId { get; private set; } = string.Empty;
 
@@ -20,17 +21,20 @@ public sealed class SignInModel(WorkspaceGate gate) : PageModel
     public async Task<IActionResult> OnPostAsync(string name, string password)
     {
         CaseId = gate.Use(workspace => workspace.Case.Id);
-        var outcome = gate.Use(workspace => Passwords.SignIn(workspace, name.Trim(), password, DateTimeOffset.UtcNow));
-        if (outcome != SignInOutcome.Success)
+        var member = name.Trim();
+        var now = DateTimeOffset.UtcNow;
+        var session = gate.Use(workspace => Passwords.SignIn(workspace, member, password, now, failures) == SignInOutcome.Success
+            ? new SignInStore(workspace).StartSession(member, now)
+            : null);
+        if (session is null)
         {
-            Message = outcome == SignInOutcome.LockedOut
-                ? $"Too many failed attempts: this account is locked for {Passwords.LockoutDuration.TotalMinutes:0} minutes."
-                : "The name or password is not right.";
+            // One message whatever the reason, so the answer does not tell members from strangers.
+            Message = Passwords.RefusalMessage;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, ClaimsExtensions.Member(name.Trim()));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.Member(member, session));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

@@ -1,3 +1,5 @@
+using Lantern.Cases;
+using Lantern.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -5,10 +7,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lantern.Web.Pages;
 
-public sealed class SignOutModel : PageModel
+/// <summary>Ends the session on the server, not only in this browser: the cookie, even if kept, no longer signs anyone in.</summary>
+public sealed class SignOutModel(WorkspaceGate gate) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
+        if (SessionClaims.SessionId(User) is { } session && User.Identity?.Name is { } member)
+        {
+            gate.Use(workspace =>
+            {
+                new SignInStore(workspace).EndSession(session);
+                var roles = new MemberStore(workspace).RolesOf(member);
+                return new AuditLog(workspace).Append(member, roles.Count == 0 ? "none" : string.Join(',', roles.Select(Rights.Name)), "sign-out", new { }, null, null);
+            });
+        }
+
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/signin");
     }

@@ -14,7 +14,10 @@ public enum SignInOutcome
 /// <summary>
 /// Passwords of case members, hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>
 /// (PBKDF2 with a per-password salt). After <see cref="MaxFailedAttempts"/> failures in a row an account
-/// is locked for <see cref="LockoutDuration"/>; every attempt is written to the audit trail.
+/// is locked for <see cref="LockoutDuration"/>. Every attempt costs one hash verification — against a
+/// dummy hash for a name that is not a member — so the time an answer takes does not tell who is one.
+/// Members' attempts are audited one by one (lockout bounds them); attempts with unknown names and on
+/// locked accounts are counted by <see cref="SignInFailures"/>, so a flood cannot grow the trail without bound.
 /// </summary>
 public static class Passwords
 {
@@ -22,9 +25,14 @@ public static class Passwords
     public const int MinimumLength = 10;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    private static readonly PasswordHasher<string> Hasher = new();
+    /// <summary>The one answer to every refused sign-in, member or not, locked or not.</summary>
+    public static readonly string RefusalMessage =
+        $"The name or password is not right, or the account is locked for {LockoutDuration.TotalMinutes:0} minutes after {MaxFailedAttempts} failed attempts.";
 
-    /// <summary>Sets a member's password, as that member or as an admin (checked and audited by the library).</summary>
+    private static readonly PasswordHasher<string> Hasher = new();
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(string.Empty, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+
+    /// <summary>Sets a member's password, as that member or as an admin (checked and audited by the library); their sessions end.</summary>
     public static void Set(CaseSession session, string member, string password)
     {
         if (password.Length < MinimumLength)
@@ -35,31 +43,33 @@ public static class Passwords
         new CaseAdministration(session).SetPasswordHash(member, Hasher.HashPassword(member, password));
     }
 
-    public static SignInOutcome SignIn(Workspace workspace, string member, string password, DateTimeOffset now)
+    public static SignInOutcome SignIn(Workspace workspace, string member, string password, DateTimeOffset now, SignInFailures failures)
     {
         var store = new SignInStore(workspace);
-        var audit = new AuditLog(workspace);
         var record = store.Find(member);
         var roles = new MemberStore(workspace).RolesOf(member);
-        var role = roles.Count == 0 ? "none" : string.Join(',', roles.Select(Rights.Name));
-        if (record is null || roles.Count == 0)
+        var known = record is not null && roles.Count > 0;
+        var verified = Hasher.VerifyHashedPassword(member, known ? record!.PasswordHash : DummyHash.Value, password) != PasswordVerificationResult.Failed;
+        if (!known)
         {
-            audit.Append(member, role, "sign-in", new { }, null, null, "denied");
+            failures.NotAMember(workspace, member, now);
             return SignInOutcome.Failed;
         }
 
-        if (record.LockedUntil is { } until && until > now)
+        var role = string.Join(',', roles.Select(Rights.Name));
+        if (record!.LockedUntil is { } until && until > now)
         {
-            audit.Append(member, role, "sign-in", new { locked_until = until }, null, null, "locked");
+            failures.Locked(workspace, member, role, until, now);
             return SignInOutcome.LockedOut;
         }
 
-        if (Hasher.VerifyHashedPassword(member, record.PasswordHash, password) == PasswordVerificationResult.Failed)
+        var audit = new AuditLog(workspace);
+        if (!verified)
         {
-            var failures = record.FailedAttempts + 1;
-            var lockedUntil = failures >= MaxFailedAttempts ? now + LockoutDuration : (DateTimeOffset?)null;
-            store.RecordAttempt(member, lockedUntil is null ? failures : 0, lockedUntil);
-            audit.Append(member, role, "sign-in", new { failed_attempts = failures }, null, null, lockedUntil is null ? "denied" : "locked");
+            var attempts = record.FailedAttempts + 1;
+            var lockedUntil = attempts >= MaxFailedAttempts ? now + LockoutDuration : (DateTimeOffset?)null;
+            store.RecordAttempt(member, lockedUntil is null ? attempts : 0, lockedUntil);
+            audit.Append(member, role, "sign-in", new { failed_attempts = attempts }, null, null, lockedUntil is null ? "denied" : "locked");
             return lockedUntil is null ? SignInOutcome.Failed : SignInOutcome.LockedOut;
         }
 

@@ -7,11 +7,15 @@ namespace Lantern.Cases;
 public sealed record SignInRecord(string Name, string PasswordHash, int FailedAttempts, DateTimeOffset? LockedUntil);
 
 /// <summary>
-/// Where the web application keeps members' passwords. Only hashes are stored; the hashing itself
-/// belongs to the web host (ASP.NET Core Identity's PasswordHasher), which is the only place that signs in.
+/// Where the web application keeps members' passwords and live sessions. Only hashes are stored; the
+/// hashing itself belongs to the web host (ASP.NET Core Identity's PasswordHasher), which is the only
+/// place that signs in. A session lives here from sign-in until sign-out, a password change or
+/// <see cref="SessionLifetime"/>; the web host checks it on every request, so ending it here ends it.
 /// </summary>
 public sealed class SignInStore(Workspace workspace)
 {
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
     public SignInRecord? Find(string name)
     {
         using var command = workspace.Connection.CreateCommand();
@@ -40,6 +44,56 @@ public sealed class SignInStore(Workspace workspace)
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$hash", hash);
         command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+        EndSessions(name);
+    }
+
+    /// <summary>Starts a session for a member who just signed in; returns its id (random, 256 bits). Expired sessions are removed on the way.</summary>
+    public string StartSession(string name, DateTimeOffset now)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM sign_in_sessions WHERE started_at < $expired;
+            INSERT INTO sign_in_sessions (id, name, started_at) VALUES ($id, $name, $at);
+            """;
+        command.Parameters.AddWithValue("$expired", (now - SessionLifetime).ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$at", now.ToString("O", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+        return id;
+    }
+
+    /// <summary>Whether a session is still live: not ended, not expired, and its member still a member with a password.</summary>
+    public bool IsLive(string name, string sessionId, DateTimeOffset now)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(*) FROM sign_in_sessions s JOIN sign_in p ON p.name = s.name JOIN members m ON m.name = s.name
+            WHERE s.id = $id AND s.name = $name AND s.started_at >= $expired
+            """;
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$expired", (now - SessionLifetime).ToString("O", CultureInfo.InvariantCulture));
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Ends one session (sign-out).</summary>
+    public void EndSession(string sessionId)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "DELETE FROM sign_in_sessions WHERE id = $id";
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Ends every session of a member (a password change).</summary>
+    public void EndSessions(string name)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "DELETE FROM sign_in_sessions WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
         command.ExecuteNonQuery();
     }
 

@@ -252,8 +252,17 @@ public static class GraphExport
         return builder.ToString();
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string Quote(string value)
+    {
+        // A cell a spreadsheet would read as a formula (=HYPERLINK(…), +, -, @, or a leading tab or
+        // carriage return) is written as text with a leading apostrophe, as OWASP advises for CSV injection.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 
     private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -183,6 +183,14 @@ public static class Migrations
         """
         ALTER TABLE documents ADD COLUMN repairs TEXT;
         """,
+        """
+        CREATE TABLE sign_in_sessions (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            started_at TEXT NOT NULL
+        );
+        CREATE INDEX sign_in_sessions_name ON sign_in_sessions(name);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

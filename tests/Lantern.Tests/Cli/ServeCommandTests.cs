@@ -29,9 +29,10 @@ public sealed class ServeCommandTests
         Assert.Contains("at least", tooShort.Stderr, StringComparison.Ordinal);
 
         using var workspace = Workspace.Open(root);
-        Assert.Equal(SignInOutcome.Success, Passwords.SignIn(workspace, "jdevries", "lantern-is-lit-42", DateTimeOffset.UtcNow));
-        Assert.Equal(SignInOutcome.Success, Passwords.SignIn(workspace, "kbakker", "kb-temporary-pass", DateTimeOffset.UtcNow));
-        Assert.Equal(SignInOutcome.Failed, Passwords.SignIn(workspace, "kbakker", "not-my-account-1", DateTimeOffset.UtcNow));
+        var failures = new SignInFailures(TimeSpan.FromMinutes(1));
+        Assert.Equal(SignInOutcome.Success, Passwords.SignIn(workspace, "jdevries", "lantern-is-lit-42", DateTimeOffset.UtcNow, failures));
+        Assert.Equal(SignInOutcome.Success, Passwords.SignIn(workspace, "kbakker", "kb-temporary-pass", DateTimeOffset.UtcNow, failures));
+        Assert.Equal(SignInOutcome.Failed, Passwords.SignIn(workspace, "kbakker", "not-my-account-1", DateTimeOffset.UtcNow, failures));
         Assert.Contains(new Lantern.Cases.AuditLog(workspace).Entries(), entry => entry is { Action: "members.passwd", User: "jdevries", Outcome: "denied" });
     }
 

@@ -10,8 +10,13 @@ namespace Lantern.Tests.Support;
 public sealed class TestWorkspace : IDisposable
 {
     public TestWorkspace()
+        : this(NewCase())
     {
-        Workspace = Workspace.Create(Folder.Combine("ws"), NewCase());
+    }
+
+    public TestWorkspace(CaseInfo caseInfo)
+    {
+        Workspace = Workspace.Create(Folder.Combine("ws"), caseInfo);
     }
 
     public TempFolder Folder { get; } = new();

@@ -82,7 +82,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/openapi/v1.json")).StatusCode);
         var page = await client.GetAsync("/documents/anything");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/signin", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/signin", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
