@@ -16,10 +16,13 @@ public sealed class AuditModel(WorkspaceGate gate) : PageModel
 
     public AuditVerification Verification { get; private set; } = null!;
 
+    /// <summary>Started actions (ingests) no entry closes: killed, or still running.</summary>
+    public IReadOnlySet<long> Unfinished { get; private set; } = new HashSet<long>();
+
     public void OnGet()
     {
         var view = gate.AsMember(HttpContext, session =>
             CaseViews.Audit(session, string.IsNullOrWhiteSpace(FilterUser) ? null : FilterUser, string.IsNullOrWhiteSpace(Action) ? null : Action, null));
-        (Entries, Verification) = (view.Entries.Reverse().Take(500).ToList(), view.Verification);
+        (Entries, Verification, Unfinished) = (view.Entries.Reverse().Take(500).ToList(), view.Verification, AuditLog.Unfinished(view.Entries));
     }
 }
