@@ -175,7 +175,9 @@ public static class LanternWebApp
         context.Response.StatusCode = status;
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            await context.Response.WriteAsJsonAsync(new { error = message, status });
+            // RFC 9457 problem details; "error" is kept for clients written against the first API.
+            var title = status switch { 400 => "The request cannot be answered as written", 403 => "Not allowed", _ => "The request failed" };
+            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail = message, error = message }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             return;
         }
 

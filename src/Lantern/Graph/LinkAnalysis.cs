@@ -10,6 +10,9 @@ public sealed record PathResult(bool Found, IReadOnlyList<Hop> Hops);
 
 public sealed record Neighbour(string Node, int Distance, Hop Hop);
 
+/// <summary>A handle or selector that is not in the case, with the nearest one there is when there is one.</summary>
+public sealed class UnknownNodeException(string message) : ArgumentException(message);
+
 /// <summary>
 /// Paths and neighbourhoods over the evidence graph: handles connect through the selectors their
 /// documents mention (each hop citing those documents) and through relationship-table links. A
@@ -25,7 +28,7 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
         var parameters = new { from, to };
         var role = session.Authorize(Permission.AnalyseLinks, "path", parameters);
         Load();
-        var result = ShortestPath(Normalize(from), Normalize(to));
+        var result = ShortestPath(Resolve(from), Resolve(to));
         session.Record(role, "path", parameters, result.Hops.Count);
         return result;
     }
@@ -35,7 +38,7 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
         var parameters = new { node, hops };
         var role = session.Authorize(Permission.AnalyseLinks, "links", parameters);
         Load();
-        var start = Normalize(node);
+        var start = Resolve(node);
         var found = new List<Neighbour>();
         if (edges.ContainsKey(start))
         {
@@ -187,10 +190,93 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
     {
         var colon = node.IndexOf(':', StringComparison.Ordinal);
         var slash = node.IndexOf('/', StringComparison.Ordinal);
-        return colon > 0 && (slash < 0 || colon < slash) && Extraction.SelectorTypes.All.Contains(node[..colon]);
+        return colon > 0 && (slash < 0 || colon < slash) && SelectorTypes.All.Contains(node[..colon], StringComparer.OrdinalIgnoreCase);
     }
 
-    private static string Normalize(string node) => IsSelector(node) ? "s:" + node : "h:" + node;
+    /// <summary>
+    /// A node as typed to its key in the graph: a selector's value normalized as mentions store it, a
+    /// handle matched whatever its case (<c>nightmarket/ketking</c> is <c>nightmarket/KetKing</c>). A
+    /// node that is not in the case is an error naming the nearest one, never an empty answer.
+    /// </summary>
+    private string Resolve(string node)
+    {
+        node = node.Trim();
+        if (IsSelector(node))
+        {
+            var colon = node.IndexOf(':', StringComparison.Ordinal);
+            var type = node[..colon].ToLowerInvariant();
+            var value = SelectorExtractor.Normalize(type, node[(colon + 1)..], session.Workspace.Case.Region) ?? node[(colon + 1)..];
+            using var command = session.Workspace.Connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM selectors WHERE type = $type AND value = $value";
+            command.Parameters.AddWithValue("$type", type);
+            command.Parameters.AddWithValue("$value", value);
+            return command.ExecuteScalar() is null
+                ? throw new UnknownNodeException($"no selector {type}:{value} in this case; 'lantern selectors --type {type}' lists them")
+                : $"s:{type}:{value}";
+        }
+
+        var handles = Handles();
+        if (handles.Contains(node))
+        {
+            return "h:" + node;
+        }
+
+        var sameLetters = handles.Where(handle => handle.Equals(node, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        if (sameLetters.Count == 1)
+        {
+            return "h:" + sameLetters[0];
+        }
+
+        if (sameLetters.Count > 1)
+        {
+            throw new UnknownNodeException($"{node} matches {string.Join(" and ", sameLetters)}, which differ only in case; write the one you mean exactly");
+        }
+
+        var nearest = handles.Select(handle => (Handle: handle, Distance: EditDistance(handle.ToLowerInvariant(), node.ToLowerInvariant())))
+            .Where(candidate => candidate.Distance <= Math.Max(2, node.Length / 4))
+            .OrderBy(candidate => candidate.Distance).ThenBy(candidate => candidate.Handle, StringComparer.Ordinal)
+            .Select(candidate => candidate.Handle).FirstOrDefault();
+        var hint = node.Contains('/', StringComparison.Ordinal) ? "" : " (a handle is written site/author, a selector type:value)";
+        throw new UnknownNodeException(nearest is null
+            ? $"no handle {node} in this case{hint}"
+            : $"no handle {node} in this case; did you mean {nearest}?");
+    }
+
+    /// <summary>Every handle the case knows: authors of documents and the ends of relationship-table links.</summary>
+    private HashSet<string> Handles()
+    {
+        var handles = new HashSet<string>(StringComparer.Ordinal);
+        using var command = session.Workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT site || '/' || author FROM documents WHERE author IS NOT NULL
+            UNION SELECT source FROM relations UNION SELECT target FROM relations
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            handles.Add(reader.GetString(0));
+        }
+
+        return handles;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 
     private static bool IsHandle(string node) => node.StartsWith("h:", StringComparison.Ordinal);
 

@@ -22,11 +22,23 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
     private readonly string? defaultRegion;
     private readonly List<string> expandedTerms = [];
 
-    public LanternQueryParser(LanternAnalyzer analyzer, SlangLexicon? lexicon, string? defaultRegion = null)
+    /// <summary>The fields every case has: the document's own, and <c>selector</c> with each selector type.</summary>
+    public static readonly IReadOnlyList<string> FixedFields =
+        [IndexFields.Title, IndexFields.Text, IndexFields.Site, IndexFields.Author, IndexFields.Kind, IndexFields.PostedAt, IndexFields.Selector];
+
+    private readonly Dictionary<string, string> knownFields = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="indexFields">The fields the case's index holds (metadata columns among them); they may be searched too.</param>
+    public LanternQueryParser(LanternAnalyzer analyzer, SlangLexicon? lexicon, string? defaultRegion = null, IEnumerable<string>? indexFields = null)
         : base(LanternAnalyzer.Version, DefaultFields, analyzer, Boosts)
     {
         this.lexicon = lexicon;
         this.defaultRegion = defaultRegion;
+        foreach (var field in FixedFields.Concat(SelectorTypes.All).Concat((indexFields ?? []).Where(IsSearchable)))
+        {
+            knownFields.TryAdd(field, field);
+        }
+
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = true;
         LowercaseExpandedTerms = true;
@@ -47,11 +59,104 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
             throw new ParseException("the query is empty");
         }
 
-        return Parse(query);
+        var (prepared, insertedAt) = QuoteSelectorValues(query);
+        try
+        {
+            return Parse(prepared);
+        }
+        catch (ParseException exception)
+        {
+            throw new SearchQueryException(QueryErrors.Explain(query, prepared, insertedAt, exception), exception);
+        }
+    }
+
+    /// <summary>
+    /// A selector pasted as <c>lantern selectors</c> prints it (<c>phone:+13474602546</c>,
+    /// <c>url:http://x.org/a</c>, <c>email:a@b.c</c>) holds characters the query syntax reads as
+    /// operators; outside quotes, the value after a selector field is quoted (unless it is a
+    /// wildcard). Returns the query and where quotes were inserted, so errors point into what was typed.
+    /// </summary>
+    private static (string Query, List<int> InsertedAt) QuoteSelectorValues(string query)
+    {
+        var builder = new StringBuilder(query.Length + 8);
+        var inserted = new List<int>();
+        var inQuotes = false;
+        for (var index = 0; index < query.Length; index++)
+        {
+            var c = query[index];
+            if (c == '\\' && index + 1 < query.Length)
+            {
+                builder.Append(c).Append(query[++index]);
+                continue;
+            }
+
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && char.IsAsciiLetter(c) && (index == 0 || query[index - 1] is ' ' or '(' or '+' or '-' or '\t'))
+            {
+                var colon = index;
+                while (colon < query.Length && (char.IsAsciiLetterOrDigit(query[colon]) || query[colon] == '_'))
+                {
+                    colon++;
+                }
+
+                var name = query[index..colon];
+                var valueEnd = colon + 1;
+                while (valueEnd < query.Length && !char.IsWhiteSpace(query[valueEnd]) && query[valueEnd] is not ('"' or '(' or ')'))
+                {
+                    valueEnd++;
+                }
+
+                var value = colon + 1 < query.Length ? query[(colon + 1)..valueEnd] : "";
+                if (colon < query.Length && query[colon] == ':' && value.Length > 0 && value[0] is not ('[' or '{')
+                    && (SelectorTypes.All.Contains(name, StringComparer.OrdinalIgnoreCase) || name.Equals(IndexFields.Selector, StringComparison.OrdinalIgnoreCase))
+                    && value.IndexOfAny(['*', '?']) < 0)
+                {
+                    builder.Append(query, index, colon + 1 - index).Append('"').Append(value).Append('"');
+                    inserted.Add(colon + 1);
+                    inserted.Add(valueEnd);
+                    index = valueEnd - 1;
+                    continue;
+                }
+            }
+
+            builder.Append(c);
+        }
+
+        return (builder.ToString(), inserted);
+    }
+
+    /// <summary>The fields a query may name, in order: the fixed ones, selector types, then the case's own.</summary>
+    public IReadOnlyList<string> KnownFields => knownFields.Values.ToList();
+
+    private static bool IsSearchable(string indexField) => indexField is not (IndexFields.Id or IndexFields.PostedAtSort) && !indexField.StartsWith('_');
+
+    /// <summary>A field as typed (<c>Author</c>, <c>AUTHOR</c>) as the index names it; a field the case does not have is an error listing those it has.</summary>
+    private string? KnownField(string? field)
+    {
+        if (field is null)
+        {
+            return null;
+        }
+
+        if (knownFields.TryGetValue(field, out var known))
+        {
+            return known;
+        }
+
+        var fixedAndTypes = FixedFields.Concat(SelectorTypes.All).ToHashSet(StringComparer.Ordinal);
+        var own = knownFields.Values.Where(name => !fixedAndTypes.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        throw new SearchQueryException(
+            $"there is no field '{field}' in this case; search one of {string.Join(", ", FixedFields)}, a selector type ({string.Join(", ", SelectorTypes.All)})"
+            + (own.Count > 0 ? $" or the case's own fields ({string.Join(", ", own)})" : "")
+            + $", or write {field}\\:… to search the words themselves");
     }
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
+        field = KnownField(field)!;
         if (field == IndexFields.PostedAt)
         {
             return DateQuery(queryText, queryText, true, true);
@@ -91,6 +196,7 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
     /// <summary>Quoted values reach the parser here ("…"~slop); selectors and dates take them whole.</summary>
     protected override Query GetFieldQuery(string field, string queryText, int slop)
     {
+        field = KnownField(field)!;
         if (field == IndexFields.PostedAt)
         {
             return DateQuery(queryText, queryText, true, true);
@@ -99,16 +205,27 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         return SelectorQuery(field, queryText) ?? base.GetFieldQuery(field, queryText, slop);
     }
 
-    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
-        field == IndexFields.PostedAt
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
+    {
+        field = KnownField(field)!;
+        return field == IndexFields.PostedAt
             ? DateQuery(part1, part2, startInclusive, endInclusive)
             : base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
 
-    protected override Query GetWildcardQuery(string field, string termStr) =>
-        IsSelectorField(field) ? SelectorLookup(new WildcardQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}"))) : base.GetWildcardQuery(field, Fold(termStr));
+    protected override Query GetWildcardQuery(string field, string termStr)
+    {
+        field = KnownField(field)!;
+        return IsSelectorField(field) ? SelectorLookup(new WildcardQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}"))) : base.GetWildcardQuery(field, Fold(termStr));
+    }
 
-    protected override Query GetPrefixQuery(string field, string termStr) =>
-        IsSelectorField(field) ? SelectorLookup(new PrefixQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}"))) : base.GetPrefixQuery(field, Fold(termStr));
+    protected override Query GetPrefixQuery(string field, string termStr)
+    {
+        field = KnownField(field)!;
+        return IsSelectorField(field) ? SelectorLookup(new PrefixQuery(new Term(IndexFields.Selector, $"{field}:{SelectorCase(field, termStr)}"))) : base.GetPrefixQuery(field, Fold(termStr));
+    }
+
+    protected override Query GetRegexpQuery(string field, string termStr) => base.GetRegexpQuery(KnownField(field)!, termStr);
 
     private Query SelectorLookup(Query query)
     {
@@ -164,7 +281,7 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         return SelectorLookup(new TermQuery(new Term(IndexFields.Selector, IndexTerms.Bound($"{type}:{value}"))));
     }
 
-    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(field, Fold(termStr), minSimilarity);
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(KnownField(field)!, Fold(termStr), minSimilarity);
 
     private static Query DateQuery(string? from, string? to, bool startInclusive, bool endInclusive)
     {

@@ -139,15 +139,15 @@ public sealed class SearchService : IDisposable
 
     public SearchResults Search(SearchRequest request)
     {
-        var parser = new LanternQueryParser(analyzer, request.ExpandSlang ? SlangLexicon.Default : null, region);
+        var parser = new LanternQueryParser(analyzer, request.ExpandSlang ? SlangLexicon.Default : null, region, IndexedFields());
         Query query;
         try
         {
             query = parser.ParseQuery(request.Query);
         }
-        catch (ParseException exception)
+        catch (Exception exception) when (exception is ParseException or SearchQueryException)
         {
-            var failure = new SearchQueryException($"cannot read the query '{request.Query}': {exception.Message.Split('\n')[0]}", exception);
+            var failure = exception as SearchQueryException ?? new SearchQueryException(exception.Message.Split('\n')[0], exception);
             // A query that could not run is audited too: what was asked matters as much as what was found.
             var failed = new { query = request.Query, error = failure.Message };
             session.Record(session.Authorize(Permission.Search, "search", failed), "search", failed, null, "failed");
@@ -161,6 +161,13 @@ public sealed class SearchService : IDisposable
         var results = Run(query, parser, request);
         session.Record(role, parser.UsesSelectors ? "selector.lookup" : "search", parameters, results.Total);
         return results;
+    }
+
+    /// <summary>The field names the index holds, read from its segments, so metadata columns are searchable by name.</summary>
+    private List<string> IndexedFields()
+    {
+        using var lease = readers.Acquire();
+        return lease.Searcher is { } searcher ? MultiFields.GetMergedFieldInfos(searcher.IndexReader).Select(info => info.Name).ToList() : [];
     }
 
     /// <summary>One document with its provenance and selectors; the view is audited.</summary>

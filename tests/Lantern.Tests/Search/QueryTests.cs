@@ -128,7 +128,7 @@ public sealed class QueryTests : IDisposable
     public void ABrokenQuerySaysWhatIsWrong()
     {
         var error = Assert.Throws<SearchQueryException>(() => workspace.Search("\"unclosed phrase"));
-        Assert.Contains("cannot read the query", error.Message, StringComparison.Ordinal);
+        Assert.Equal("a quote is not closed: add the closing \" (position 17)", error.Message);
     }
 
     public void Dispose() => workspace.Dispose();
