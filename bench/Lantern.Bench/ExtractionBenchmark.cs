@@ -68,6 +68,7 @@ public static class ExtractionBenchmark
         }
 
         var mentions = 0L;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var pass = 0; pass < passes; pass++)
         {
@@ -81,10 +82,11 @@ public static class ExtractionBenchmark
         }
 
         clock.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var totalMb = corpusBytes * (double)passes / 1048576;
         var lanternRate = totalMb / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"demo corpus: {texts.Count:N0} document texts, {corpusBytes / 1048576.0:N2} MB; {passes} passes = {totalMb:N1} MB");
-        Console.WriteLine($"lantern extraction (1 thread, candidate scan + validation): {clock.Elapsed.TotalSeconds:N2} s = {lanternRate:N1} MB/s, {mentions:N0} mentions");
+        Console.WriteLine($"lantern extraction (1 thread, candidate scan + validation): {clock.Elapsed.TotalSeconds:N2} s = {lanternRate:N1} MB/s, {mentions:N0} mentions; CPU {cpu:N2} s = {totalMb / cpu:N1} MB per CPU-second");
 
         var textFile = Path.Combine(folder, "texts.txt");
         using (var writer = new StreamWriter(textFile, false, new UTF8Encoding(false)))

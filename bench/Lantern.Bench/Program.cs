@@ -11,6 +11,8 @@ using Lantern.Storage;
 // Whole-process benchmarks.
 // Ingest and search on a generated corpus:  dotnet run -c Release --project bench/Lantern.Bench -- [--docs N] [--queries N] [--dir DIR]
 // Selector extraction on the demo corpus:   dotnet run -c Release --project bench/Lantern.Bench -- extraction [--megabytes N]
+// One selector-dense text as one document: dotnet run -c Release --project bench/Lantern.Bench -- dense [--megabytes 10,20,100]
+// Saved pages of nested <div>s:             dotnet run -c Release --project bench/Lantern.Bench -- nested-html [--depths 1000,5000,20000,220000]
 // Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--only aliases|betweenness] [--python /usr/bin/python3]
 // Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
 if (args.FirstOrDefault() == "extraction")
@@ -21,6 +23,16 @@ if (args.FirstOrDefault() == "extraction")
 if (args.FirstOrDefault() == "facts")
 {
     return FactsBenchmark.Run(Argument("--docs", 200_000), Argument("--ingest-rate", 4_990));
+}
+
+if (args.FirstOrDefault() == "dense")
+{
+    return HostileInputBenchmark.Dense(Sizes("--megabytes", [10, 20, 100]));
+}
+
+if (args.FirstOrDefault() == "nested-html")
+{
+    return HostileInputBenchmark.NestedHtml(Sizes("--depths", [1_000, 5_000, 20_000, 220_000]));
 }
 
 if (args.FirstOrDefault() == "graph")
@@ -88,6 +100,12 @@ double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math
 Console.WriteLine($"search: {queryCount:N0} mixed queries (after 50 warm-up): p50 {Percentile(0.50):N2} ms, p99 {Percentile(0.99):N2} ms, max {latencies[^1]:N2} ms; " +
     $"peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
 return 0;
+
+int[] Sizes(string name, int[] fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1].Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture)).ToArray() : fallback;
+}
 
 int Argument(string name, int fallback)
 {

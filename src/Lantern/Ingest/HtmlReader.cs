@@ -31,6 +31,11 @@ public sealed partial class HtmlReader : IDocumentReader
             page = HtmlText.Parse(stream);
         }
 
+        if (page.Problem is { } problem)
+        {
+            yield return new IngestProblem(file.DisplayPath, "file", problem, ProblemSeverity.Warning);
+        }
+
         var url = AbsoluteUrl(page.CanonicalUrl) ?? AbsoluteUrl(savedFrom);
         var site = options.Site
             ?? (url is not null ? new Uri(url).Host.ToLowerInvariant() : null)

@@ -5,21 +5,30 @@ using AngleSharp.Html.Parser;
 
 namespace Lantern.Ingest;
 
-/// <summary>What a reader sees on a saved page: its visible text, title and links.</summary>
-public sealed record HtmlPage(string Title, string Text, IReadOnlyList<string> Links, string? CanonicalUrl);
+/// <summary>
+/// What a reader sees on a saved page: its visible text, title and links; <see cref="Problem"/> says
+/// why the page structure was not used (the text is then taken from the markup directly).
+/// </summary>
+public sealed record HtmlPage(string Title, string Text, IReadOnlyList<string> Links, string? CanonicalUrl, string? Problem = null);
 
 /// <summary>
 /// Turns untrusted HTML into visible text. The parser has no loader and no scripting, so a scraped
-/// page is only data: nothing it references is fetched and nothing in it runs.
+/// page is only data: nothing it references is fetched and nothing in it runs. Building the tree
+/// costs the square of its depth (the parser checks the open elements for every tag), so markup
+/// nested deeper than <see cref="MaxNestingDepth"/> is not parsed into a tree: its text is taken
+/// from the markup in one pass, and the page says so in <see cref="HtmlPage.Problem"/>.
 /// </summary>
 public static class HtmlText
 {
-    private static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Real pages nest a few dozen levels; a megabyte of nested <c>&lt;div&gt;</c> nests two hundred thousand.</summary>
+    public const int MaxNestingDepth = 2048;
+
+    internal static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed", "canvas",
     };
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset",
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
@@ -29,6 +38,11 @@ public static class HtmlText
 
     public static HtmlPage Parse(string html)
     {
+        if (MarkupDepth.Exceeds(html.AsSpan(), MaxNestingDepth))
+        {
+            return MarkupDepth.FlatText(html);
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         return FromDocument(document);
@@ -36,8 +50,16 @@ public static class HtmlText
 
     public static HtmlPage Parse(Stream html)
     {
+        using var buffer = new MemoryStream();
+        html.CopyTo(buffer);
+        if (MarkupDepth.Exceeds(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), MaxNestingDepth))
+        {
+            return MarkupDepth.FlatText(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+
+        buffer.Position = 0;
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(buffer);
         return FromDocument(document);
     }
 
@@ -61,11 +83,30 @@ public static class HtmlText
         return new HtmlPage(Collapse(document.Title ?? string.Empty), Tidy(builder), links, canonical?.Trim());
     }
 
-    private static void Walk(INode node, StringBuilder builder)
+    /// <summary>Visible text in document order, walked with a stack of its own (no recursion, whatever the depth).</summary>
+    private static void Walk(INode root, StringBuilder builder)
     {
-        foreach (var child in node.ChildNodes)
+        var pending = new Stack<(INode Node, bool Closing)>();
+        PushChildren(root, pending);
+        while (pending.Count > 0)
         {
-            switch (child)
+            var (node, closing) = pending.Pop();
+            if (closing)
+            {
+                var element = (IElement)node;
+                if (Blocks.Contains(element.LocalName))
+                {
+                    builder.Append('\n');
+                }
+                else if (element.LocalName is "td" or "th")
+                {
+                    builder.Append(' ');
+                }
+
+                continue;
+            }
+
+            switch (node)
             {
                 case IText text:
                     AppendInline(builder, text.Data);
@@ -73,8 +114,7 @@ public static class HtmlText
                 case IElement element when Hidden.Contains(element.LocalName) || element.HasAttribute("hidden"):
                     break;
                 case IElement element:
-                    var block = Blocks.Contains(element.LocalName);
-                    if (block)
+                    if (Blocks.Contains(element.LocalName))
                     {
                         builder.Append('\n');
                     }
@@ -83,22 +123,23 @@ public static class HtmlText
                         AppendInline(builder, " " + alt + " ");
                     }
 
-                    Walk(element, builder);
-                    if (block)
-                    {
-                        builder.Append('\n');
-                    }
-                    else if (element.LocalName is "td" or "th")
-                    {
-                        builder.Append(' ');
-                    }
-
+                    pending.Push((element, true));
+                    PushChildren(element, pending);
                     break;
             }
         }
     }
 
-    private static void AppendInline(StringBuilder builder, string data)
+    private static void PushChildren(INode node, Stack<(INode Node, bool Closing)> pending)
+    {
+        var children = node.ChildNodes;
+        for (var index = children.Length - 1; index >= 0; index--)
+        {
+            pending.Push((children[index], false));
+        }
+    }
+
+    internal static void AppendInline(StringBuilder builder, string data)
     {
         foreach (var character in data)
         {
@@ -116,7 +157,7 @@ public static class HtmlText
         }
     }
 
-    private static string Tidy(StringBuilder builder)
+    internal static string Tidy(StringBuilder builder)
     {
         var lines = builder.ToString().Split('\n')
             .Select(line => line.Trim())
@@ -124,5 +165,5 @@ public static class HtmlText
         return string.Join('\n', lines);
     }
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    internal static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -94,7 +94,12 @@ public sealed class WarcReader : IDocumentReader
                 yield break;
             }
 
-            var item = ToDocument(file, headers, block, isHttpResponse, location, options);
+            var item = ToDocument(file, headers, block, isHttpResponse, location, options, out var pageProblem);
+            if (pageProblem is not null)
+            {
+                yield return new IngestProblem(file.DisplayPath, location.ToString(), pageProblem, ProblemSeverity.Warning);
+            }
+
             if (item is { } found)
             {
                 yield return found;
@@ -102,8 +107,9 @@ public sealed class WarcReader : IDocumentReader
         }
     }
 
-    private static ReadItem? ToDocument(SourceFile file, Dictionary<string, string> headers, byte[] block, bool httpResponse, RecordLocation location, ReadOptions options)
+    private static ReadItem? ToDocument(SourceFile file, Dictionary<string, string> headers, byte[] block, bool httpResponse, RecordLocation location, ReadOptions options, out string? pageProblem)
     {
+        pageProblem = null;
         ReadOnlyMemory<byte> body = block;
         if (httpResponse)
         {
@@ -147,6 +153,8 @@ public sealed class WarcReader : IDocumentReader
         {
             page = HtmlText.Parse(html);
         }
+
+        pageProblem = page.Problem;
 
         var site = options.Site ?? (Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.Host.Length > 0 ? parsed.Host.ToLowerInvariant() : Path.GetFileNameWithoutExtension(file.Path));
         DateTimeOffset? captured = RecordFields.TryParseDate(headers.GetValueOrDefault("WARC-Date"), out var date) ? date : null;

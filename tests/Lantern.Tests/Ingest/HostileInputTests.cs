@@ -187,6 +187,28 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void AMegabyteOfNestedDivsIsReadAsFlatTextWithAWarning()
+    {
+        using var workspace = new TestWorkspace();
+        const int Depth = 110_000;
+        var page = workspace.Folder.File("deep.html",
+            "<html><head><title>Deep &amp; dark</title><script>var hidden = 1;</script></head><body>" + string.Concat(Enumerable.Repeat("<div>", Depth)) +
+            "deep text <b>bold</b> &eacute;t&eacute;<br>next line" + string.Concat(Enumerable.Repeat("</div>", Depth)) + "</body></html>");
+        var shallow = workspace.Folder.File("shallow.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100)) + "shallow text" + "</body></html>");
+
+        var report = workspace.Ingest(page, shallow);
+
+        Assert.Equal(2, report.Added);
+        var warning = Assert.Single(report.Problems);
+        Assert.EndsWith("deep.html", warning.File, StringComparison.Ordinal);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Contains("nested deeper than 2,048 levels", warning.Message, StringComparison.Ordinal);
+        var document = workspace.Store.Get(workspace.Search("deep").Hits.Single().Doc)!;
+        Assert.Equal(("Deep & dark", "deep text bold été\nnext line"), (document.Title, document.Text));
+        Assert.Equal(1, workspace.Search("shallow").Total);
+    }
+
+    [Fact]
     public void AnExceptionInsideAReaderEndsThatFileWithANamedProblem()
     {
         var file = new SourceFile("/nowhere", "bad.jsonl", "", 0);
