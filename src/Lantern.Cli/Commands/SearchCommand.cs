@@ -16,10 +16,11 @@ public static class SearchCommand
         var limit = new Option<int>("--limit", "-n") { Description = "How many hits to show", DefaultValueFactory = _ => 10 };
         var expand = new Option<bool>("--expand-slang") { Description = "Also find each drug's street names and emoji codes (cocaine → coke, yayo, charlie, ❄️ …)" };
         var sort = new Option<SearchSort>("--sort") { Description = "Order hits by relevance or by date (newest first)", HelpName = "relevance|date", DefaultValueFactory = _ => SearchSort.Relevance };
+        var allVersions = new Option<bool>("--all-versions") { Description = "Show every matching version of a listing as its own hit (by default a listing scraped again with changes shows once: its newest matching version, with how many versions it has)" };
         var command = new Command("search", "Search every document in the case. Case and accents do not matter; emoji are searchable.\n" +
             "Examples: lantern search 'fentanyl AND \"ships from\" NOT site:forum' · lantern search cocaine --expand-slang · lantern search '❄️' --sort date")
         {
-            query, limit, expand, sort,
+            query, limit, expand, sort, allVersions,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -31,7 +32,7 @@ public static class SearchCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             using var service = new SearchService(context.OpenSession(workspace));
-            var results = service.Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort)));
+            var results = service.Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort), AllVersions: parse.GetValue(allVersions)));
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -50,6 +51,7 @@ public static class SearchCommand
                         score = hit.Score,
                         snippet = hit.Snippet,
                         kind = hit.Kind,
+                        versions = hit.Versions,
                     }),
                 });
                 return ExitCodes.Success;
@@ -75,7 +77,7 @@ public static class SearchCommand
             context.Out.WriteLine();
             var who = hit.Author is null ? hit.Site : $"{hit.Site}/{hit.Author}";
             var when = hit.PostedAt?.ToString("yyyy-MM-dd") ?? "undated";
-            context.Out.MarkupLine($"[bold cyan]{hit.Doc}[/] [grey]{Markup.Escape(who)} · {hit.Kind} · {when} · score {hit.Score:0.00}[/]");
+            context.Out.MarkupLine($"[bold cyan]{hit.Doc}[/] [grey]{Markup.Escape(who)} · {hit.Kind} · {when} · score {hit.Score:0.00}[/]" + (hit.Versions > 1 ? $" [yellow]{hit.Versions} versions[/]" : string.Empty));
             if (hit.Title is not null)
             {
                 context.Out.MarkupLine($"  [bold]{Markup.Escape(hit.Title)}[/]");

@@ -33,6 +33,7 @@ public static class ShowCommand
                     document,
                     mentions,
                     rejected = view.Rejected,
+                    versions = view.Versions,
                 });
                 return ExitCodes.Success;
             }
@@ -69,6 +70,23 @@ public static class ShowCommand
 
             context.Out.Write(fields);
             context.Out.WriteLine();
+            if (view.Versions.Count > 1)
+            {
+                var versions = new Table().Border(TableBorder.Rounded).Title($"{view.Versions.Count} versions of this listing").AddColumns("doc", "posted", "ingested", "source", "changed");
+                foreach (var version in view.Versions)
+                {
+                    versions.AddRow(
+                        version.Doc == document.Id ? $"[bold]{version.Doc}[/] (this)" : version.Doc,
+                        version.PostedAt?.ToString("u") ?? "undated",
+                        version.IngestedAt.ToString("u"),
+                        Markup.Escape(Path.GetFileName(version.SourcePath) + (version.Line is { } versionLine ? $", line {versionLine}" : string.Empty)),
+                        Markup.Escape(version.Changed.Count == 0 ? "first seen" : string.Join(", ", version.Changed)));
+                }
+
+                context.Out.Write(versions);
+                context.Out.WriteLine();
+            }
+
             context.Out.Write(new Panel(MarkSelectors(document.Text, mentions)).Header("text (selectors underlined)").Border(BoxBorder.Rounded));
             context.Out.WriteLine();
             if (mentions.Count > 0)

@@ -28,12 +28,12 @@ public static class ApiEndpoints
         api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) => new { token = antiforgery.GetAndStoreTokens(http).RequestToken })
             .WithSummary("A token for X-CSRF-TOKEN on state-changing calls");
 
-        api.MapGet("/search", (HttpContext http, WorkspaceGate gate, string q, int? limit, bool? expand_slang, string? sort, bool? facets) =>
+        api.MapGet("/search", (HttpContext http, WorkspaceGate gate, string q, int? limit, bool? expand_slang, string? sort, bool? facets, bool? all_versions) =>
             gate.AsMember(http, session =>
             {
                 using var search = gate.Search(session);
                 return search.Search(new SearchRequest(q, Math.Clamp(limit ?? 20, 1, 500), expand_slang ?? false,
-                    sort == "date" ? SearchSort.Date : SearchSort.Relevance, facets ?? false));
+                    sort == "date" ? SearchSort.Date : SearchSort.Relevance, facets ?? false, all_versions ?? false));
             }))
             .WithSummary("Search: boolean, phrases, proximity, fuzzy, fields (site:, author:, kind:, posted_at:[… TO …]) and selectors (btc:…, email:…)");
 

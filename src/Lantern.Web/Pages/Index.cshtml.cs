@@ -18,6 +18,10 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
+    /// <summary>Every matching version of a listing as its own hit, rather than its newest one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Versions { get; set; }
+
     /// <summary>Posted on or after this day (yyyy-MM-dd), as the query language's <c>posted_at:[from TO to]</c>.</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -66,7 +70,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
         Results = gate.AsMember(HttpContext, session =>
         {
             using var search = gate.Search(session);
-            return search.Search(new SearchRequest(query, 25, Slang, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Facets: true));
+            return search.Search(new SearchRequest(query, 25, Slang, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Facets: true, AllVersions: Versions));
         });
         if (Results.Facets is { } facets)
         {
@@ -103,6 +107,11 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
         if (Sort == "date")
         {
             parts.Add("sort=date");
+        }
+
+        if (Versions)
+        {
+            parts.Add("versions=true");
         }
 
         foreach (var (name, value) in new[] { ("from", From), ("to", To) })

@@ -173,6 +173,7 @@ public sealed class DocumentIndex : IDisposable
         var fields = new Document
         {
             new StringField(IndexFields.Id, document.Id, Field.Store.YES),
+            new StoredField(IndexFields.Listing, document.Listing.Length > 0 ? document.Listing : document.Id),
             new TextField(IndexFields.Site, document.Site, Field.Store.NO),
             new TextField(IndexFields.Kind, document.Kind, Field.Store.NO),
             new TextField(IndexFields.Text, document.Text, Field.Store.NO),

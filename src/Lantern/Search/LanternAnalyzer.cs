@@ -47,6 +47,9 @@ public static class IndexFields
     public const string PostedAt = "posted_at";
     public const string PostedAtSort = "posted_at_sort";
 
+    /// <summary>The listing a document is a version of (stored, not analysed): search shows one hit per listing.</summary>
+    public const string Listing = "listing";
+
     /// <summary>The document's selectors as <c>type:value</c>, exact (base58 addresses are case-sensitive).</summary>
     public const string Selector = "selector";
 }

@@ -17,7 +17,8 @@ public enum SearchSort
 }
 
 /// <param name="Facets">Also count the matches by site, author, kind and selector type (over the best <see cref="SearchService.FacetDepth"/> matches).</param>
-public sealed record SearchRequest(string Query, int Limit = 10, bool ExpandSlang = false, SearchSort Sort = SearchSort.Relevance, bool Facets = false);
+/// <param name="AllVersions">Every matching version as its own hit, instead of one hit per listing (its newest matching version).</param>
+public sealed record SearchRequest(string Query, int Limit = 10, bool ExpandSlang = false, SearchSort Sort = SearchSort.Relevance, bool Facets = false, bool AllVersions = false);
 
 public sealed record SearchHit(
     string Doc,
@@ -28,7 +29,11 @@ public sealed record SearchHit(
     DateTimeOffset? PostedAt,
     float Score,
     string Snippet,
-    string Kind);
+    string Kind)
+{
+    /// <summary>How many versions the hit's listing has (1 when it was never re-scraped with changes).</summary>
+    public int Versions { get; init; } = 1;
+}
 
 /// <param name="NotYetSearchable">Documents stored but not yet in the searched index commit (an ingest is indexing them); 0 when the index is level with the database.</param>
 public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null, long NotYetSearchable = 0);
@@ -47,7 +52,14 @@ public sealed record FacetCount(string Value, int Documents);
 public sealed record SelectorHandle(string Handle, int Documents, int OwnDocuments, IReadOnlyList<string> Kinds);
 
 /// <summary>A document as an analyst views it: the stored document, its selectors and the candidates that failed validation.</summary>
-public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected);
+public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected)
+{
+    /// <summary>Every version of the document's listing, oldest first (just the document itself when it has no other).</summary>
+    public IReadOnlyList<DocumentVersion> Versions { get; init; } = [];
+}
+
+/// <summary>One version of a listing: the document, when it was posted and ingested, from where, and what changed against the version before.</summary>
+public sealed record DocumentVersion(string Doc, DateTimeOffset? PostedAt, DateTimeOffset IngestedAt, string SourcePath, long? Line, long? Record, string ContentSha256, IReadOnlyList<string> Changed);
 
 /// <summary>A query the parser could not read; the message says where and why.</summary>
 public sealed class SearchQueryException(string message, Exception? inner = null) : Exception(message, inner);
@@ -176,7 +188,50 @@ public sealed class SearchService : IDisposable
         var role = session.Authorize(Permission.ViewDocument, "view", new { doc = id });
         var document = store.Get(id);
         session.Record(role, "view", new { doc = id }, document is null ? 0 : 1);
-        return document is null ? null : new DocumentView(document, mentions.ForDocument(document.RowId), mentions.RejectedForDocument(document.RowId));
+        return document is null ? null : new DocumentView(document, mentions.ForDocument(document.RowId), mentions.RejectedForDocument(document.RowId))
+        {
+            Versions = VersionsOf(document),
+        };
+    }
+
+    private List<DocumentVersion> VersionsOf(StoredDocument document)
+    {
+        var versions = new List<DocumentVersion>();
+        StoredDocument? previous = null;
+        foreach (var version in store.Versions(document.Listing))
+        {
+            var provenance = version.Provenance;
+            versions.Add(new DocumentVersion(version.Id, version.PostedAt, provenance.IngestedAt, provenance.SourcePath, provenance.Line, provenance.Record, version.ContentSha256,
+                previous is null ? [] : Changes(previous, version)));
+            previous = version;
+        }
+
+        return versions;
+    }
+
+    /// <summary>The fields and metadata keys whose values differ between two versions.</summary>
+    private static List<string> Changes(StoredDocument before, StoredDocument after)
+    {
+        var changed = new List<string>();
+        void Compare(string name, string? left, string? right)
+        {
+            if (!string.Equals(left, right, StringComparison.Ordinal))
+            {
+                changed.Add(name);
+            }
+        }
+
+        Compare("author", before.Author, after.Author);
+        Compare("title", before.Title, after.Title);
+        Compare("text", before.Text, after.Text);
+        Compare("posted_at", before.PostedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), after.PostedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var keys = (before.Metadata?.Keys ?? []).Union(after.Metadata?.Keys ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            Compare(key, before.Metadata?.GetValueOrDefault(key), after.Metadata?.GetValueOrDefault(key));
+        }
+
+        return changed;
     }
 
     /// <summary>Selectors with their spread; a selector look-up, audited (with the justification when the case requires one).</summary>
@@ -254,11 +309,28 @@ public sealed class SearchService : IDisposable
 
         var reader = searcher.IndexReader;
         var limit = Math.Max(1, request.Limit);
-        var top = request.Sort == SearchSort.Date
-            ? searcher.Search(query, null, limit, new Sort(new SortField(IndexFields.PostedAtSort, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
-            : searcher.Search(query, limit);
-        var ids = top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id)).ToList();
-        var documents = store.GetMany(ids).ToDictionary(document => document.Id);
+        TopDocs Top(int depth) => request.Sort == SearchSort.Date
+            ? searcher.Search(query, null, depth, new Sort(new SortField(IndexFields.PostedAtSort, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
+            : searcher.Search(query, depth);
+        var (top, groups) = request.AllVersions ? AllVersions(searcher, Top(limit)) : Collapsed(searcher, Top, limit);
+        var matched = store.GetMany(groups.SelectMany(group => group.Ids).ToList()).ToDictionary(document => document.Id);
+        var versionCounts = request.AllVersions ? null : store.VersionCounts(groups.Select(group => group.Listing).ToHashSet(StringComparer.Ordinal));
+
+        // A listing shows its newest matching version; the rank and score are its best match's.
+        var ids = new List<string>(groups.Count);
+        var scores = new List<float>(groups.Count);
+        foreach (var group in groups)
+        {
+            var newest = group.Ids.Where(matched.ContainsKey).Select(id => matched[id])
+                .OrderByDescending(document => document.PostedAt ?? DateTimeOffset.MinValue).ThenByDescending(document => document.RowId).FirstOrDefault();
+            if (newest is not null)
+            {
+                ids.Add(newest.Id);
+                scores.Add(group.Score);
+            }
+        }
+
+        var documents = ids.ToDictionary(id => id, id => matched[id]);
         var scorer = new QueryScorer(query.Rewrite(reader), IndexFields.Text);
         var highlighter = new Highlighter(new SimpleHTMLFormatter(MarkStart, MarkEnd), scorer)
         {
@@ -276,12 +348,60 @@ public sealed class SearchService : IDisposable
 
             hits.Add(new SearchHit(
                 document.Id, document.Site, document.SourceId, document.Author, document.Title, document.PostedAt,
-                float.IsNaN(top.ScoreDocs[index].Score) ? 0 : top.ScoreDocs[index].Score,
-                Snippet(highlighter, document.Text), document.Kind));
+                float.IsNaN(scores[index]) ? 0 : scores[index],
+                Snippet(highlighter, document.Text), document.Kind)
+            {
+                Versions = versionCounts is not null && versionCounts.TryGetValue(document.Listing, out var count) ? Math.Max(1, count) : 1,
+            });
         }
 
-        var facets = request.Facets ? Facets(request.Sort == SearchSort.Relevance && top.TotalHits <= limit ? ids : TopIds(searcher, query)) : null;
+        var facets = request.Facets ? Facets(request.Sort == SearchSort.Relevance && top.TotalHits <= limit && request.AllVersions ? ids : TopIds(searcher, query)) : null;
         return new SearchResults(top.TotalHits, parser.ExpandedTerms, hits, facets);
+    }
+
+    /// <summary>A listing among the matches: the matching versions' ids, best first, and the best score.</summary>
+    private sealed record ListingMatch(string Listing, List<string> Ids, float Score);
+
+    /// <summary>How deep collapsing looks for enough distinct listings before it settles for fewer.</summary>
+    private const int MaxCollapseDepth = 20_000;
+
+    private static (TopDocs Top, List<ListingMatch> Groups) AllVersions(IndexSearcher searcher, TopDocs top) =>
+        (top, top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id)).Select((id, index) => new ListingMatch(id, [id], top.ScoreDocs[index].Score)).ToList());
+
+    /// <summary>
+    /// The best <paramref name="limit"/> listings: matches are read in rank order, each joining its
+    /// listing's group, and the search goes deeper until enough listings are found or none are left.
+    /// </summary>
+    private static (TopDocs Top, List<ListingMatch> Groups) Collapsed(IndexSearcher searcher, Func<int, TopDocs> search, int limit)
+    {
+        var fields = new HashSet<string> { IndexFields.Id, IndexFields.Listing };
+        for (var depth = Math.Max(limit * 4, 50); ; depth *= 4)
+        {
+            var top = search(depth);
+            var groups = new Dictionary<string, ListingMatch>(StringComparer.Ordinal);
+            var order = new List<ListingMatch>();
+            foreach (var hit in top.ScoreDocs)
+            {
+                var stored = searcher.Doc(hit.Doc, fields);
+                var id = stored.Get(IndexFields.Id);
+                var listing = stored.Get(IndexFields.Listing) ?? id;
+                if (groups.TryGetValue(listing, out var group))
+                {
+                    group.Ids.Add(id);
+                }
+                else if (order.Count < limit)
+                {
+                    group = new ListingMatch(listing, [id], hit.Score);
+                    groups[listing] = group;
+                    order.Add(group);
+                }
+            }
+
+            if (order.Count >= limit || top.ScoreDocs.Length >= top.TotalHits || depth >= MaxCollapseDepth)
+            {
+                return (top, order);
+            }
+        }
     }
 
     private static List<string> TopIds(IndexSearcher searcher, Query query) =>

@@ -28,12 +28,43 @@ public sealed class DocumentStore(SqliteConnection connection)
 {
     private const string Columns =
         "rowid, id, site, source_id, author, title, text, posted_at, url, kind, thread, metadata, content_sha256, " +
-        "source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, repairs";
+        "source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, repairs, listing";
 
+    /// <summary>
+    /// The hash of everything a record says: its fields and every unmapped column or key, so a
+    /// change in any of them (a price, a category) is a change of content.
+    /// </summary>
     public static string ContentHash(SourceDocument document)
     {
-        var canonical = string.Join('\u001f', document.Site, document.Author ?? string.Empty, document.Title ?? string.Empty, document.Text, document.PostedAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var canonical = new StringBuilder(string.Join('\u001f', document.Site, document.Author ?? string.Empty, document.Title ?? string.Empty, document.Text, document.PostedAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty));
+        foreach (var (key, value) in (document.Metadata ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            canonical.Append('\u001e').Append(key).Append('\u001f').Append(value);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+
+    /// <summary>
+    /// The listing a record is a version of. With an identifying source id, the site and that id
+    /// (the listing's id is then its first version's document id). Without one, the site, author
+    /// and title — lower case, spaces collapsed — so a row scraped again with another price or
+    /// category is a version of the same listing. A record with neither id nor title is a listing
+    /// of its own.
+    /// </summary>
+    public static string ListingId(SourceDocument document, string identityKey)
+    {
+        if (document.SourceIdIdentifies && document.SourceId is { Length: > 0 } sourceId)
+        {
+            return DocumentId($"{document.Site}\u001f{sourceId}");
+        }
+
+        return string.IsNullOrWhiteSpace(document.Title)
+            ? DocumentId(identityKey)
+            : DocumentId($"{document.Site}\u001f@{Normalize(document.Author)}\u001f{Normalize(document.Title)}");
+
+        static string Normalize(string? value) =>
+            string.Join(' ', (value ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     public static string IdentityKey(SourceDocument document, string contentHash) =>
@@ -59,21 +90,26 @@ public sealed class DocumentStore(SqliteConnection connection)
         lookup.Transaction = transaction;
         lookup.CommandText = "SELECT doc_key, content_sha256 FROM documents WHERE id = $id";
         var lookupId = lookup.Parameters.Add("$id", SqliteType.Text);
+        using var earlier = connection.CreateCommand();
+        earlier.Transaction = transaction;
+        earlier.CommandText = "SELECT 1 FROM documents WHERE listing = $listing AND rowid < $rowid LIMIT 1";
+        var earlierListing = earlier.Parameters.Add("$listing", SqliteType.Text);
+        var earlierRow = earlier.Parameters.Add("$rowid", SqliteType.Integer);
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO documents (rowid, id, doc_key, site, source_id, author, title, text, posted_at, url, kind, thread, metadata,
-                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, extractor_version, repairs)
+                content_sha256, source_file, source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, extractor_version, repairs, listing)
             VALUES ($rowid, $id, $key, $site, $source_id, $author, $title, $text, $posted_at, $url, $kind, $thread, $metadata,
-                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by, $extractor_version, $repairs)
+                $hash, $source_file, $source_path, $source_sha256, $line, $record, $byte_start, $byte_end, $ingested_at, $ingested_by, $extractor_version, $repairs, $listing)
             ON CONFLICT (id) DO NOTHING
             """;
         var names = new[]
         {
             "$rowid", "$id", "$key", "$site", "$source_id", "$author", "$title", "$text", "$posted_at", "$url", "$kind", "$thread", "$metadata",
             "$hash", "$source_file", "$source_path", "$source_sha256", "$line", "$record", "$byte_start", "$byte_end", "$ingested_at", "$ingested_by",
-            "$extractor_version", "$repairs",
+            "$extractor_version", "$repairs", "$listing",
         };
         var parameters = names.ToDictionary(name => name, name => insert.Parameters.Add(name, SqliteType.Text));
         var ingestedAt = now.ToString("O", CultureInfo.InvariantCulture);
@@ -93,6 +129,8 @@ public sealed class DocumentStore(SqliteConnection connection)
             var document = documents[index];
             var hash = ContentHash(document);
             var key = IdentityKey(document, hash);
+            var listing = ListingId(document, key);
+            Set("$listing", listing);
             Set("$site", document.Site);
             Set("$source_id", document.SourceId);
             Set("$author", document.Author);
@@ -119,6 +157,14 @@ public sealed class DocumentStore(SqliteConnection connection)
                 Set("$key", key);
                 if (insert.ExecuteNonQuery() == 1)
                 {
+                    if (outcome == StoreOutcome.Added && listing != id)
+                    {
+                        // A record identified by its content is a version when its listing was seen before.
+                        earlierListing.Value = listing;
+                        earlierRow.Value = nextRowId;
+                        outcome = earlier.ExecuteScalar() is null ? StoreOutcome.Added : StoreOutcome.AddedAsNewVersion;
+                    }
+
                     mentions.Insert(transaction, nextRowId, extractions[index], selectorIds);
                     results.Add(new StoredItem(outcome, new StoredDocument(
                         nextRowId++, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
@@ -127,6 +173,7 @@ public sealed class DocumentStore(SqliteConnection connection)
                             document.Location.ByteStart, document.Location.ByteEnd, now, user))
                     {
                         Repairs = document.Repairs,
+                        Listing = listing,
                     }, extractions[index].Mentions));
                     break;
                 }
@@ -212,7 +259,7 @@ public sealed class DocumentStore(SqliteConnection connection)
         var documents = new List<(StoredDocument, string)>();
         while (reader.Read())
         {
-            documents.Add((Read(reader), reader.GetString(22)));
+            documents.Add((Read(reader), reader.GetString(23)));
         }
 
         return documents;
@@ -229,6 +276,49 @@ public sealed class DocumentStore(SqliteConnection connection)
         {
             yield return Read(reader);
         }
+    }
+
+    /// <summary>Every version of a listing, oldest first.</summary>
+    public IReadOnlyList<StoredDocument> Versions(string listing)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM documents WHERE listing = $listing ORDER BY rowid";
+        command.Parameters.AddWithValue("$listing", listing);
+        using var reader = command.ExecuteReader();
+        var versions = new List<StoredDocument>();
+        while (reader.Read())
+        {
+            versions.Add(Read(reader));
+        }
+
+        return versions;
+    }
+
+    /// <summary>How many versions each listing has.</summary>
+    public IReadOnlyDictionary<string, int> VersionCounts(IReadOnlyCollection<string> listings)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (listings.Count == 0)
+        {
+            return counts;
+        }
+
+        using var command = connection.CreateCommand();
+        var names = listings.Select((_, index) => "$p" + index.ToString(CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT listing, count(*) FROM documents WHERE listing IN ({string.Join(',', names)}) GROUP BY listing";
+        var position = 0;
+        foreach (var listing in listings)
+        {
+            command.Parameters.AddWithValue(names[position++], listing);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
     }
 
     public long Count()
@@ -268,6 +358,7 @@ public sealed class DocumentStore(SqliteConnection connection)
                 DateTimeOffset.Parse(reader.GetString(19), CultureInfo.InvariantCulture), reader.GetString(20)))
         {
             Repairs = Text(21),
+            Listing = Text(22) ?? reader.GetString(1),
         };
     }
 }

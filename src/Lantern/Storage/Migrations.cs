@@ -191,6 +191,11 @@ public static class Migrations
         );
         CREATE INDEX sign_in_sessions_name ON sign_in_sessions(name);
         """,
+        """
+        ALTER TABLE documents ADD COLUMN listing TEXT;
+        UPDATE documents SET listing = id;
+        CREATE INDEX documents_listing ON documents(listing);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

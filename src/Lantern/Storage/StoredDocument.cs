@@ -31,6 +31,9 @@ public sealed record StoredDocument(
     /// <summary>What decoding repaired when the record was read (invalid bytes, double-encoded UTF-8), or null.</summary>
     public string? Repairs { get; init; }
 
+    /// <summary>The listing this document is a version of (see <see cref="DocumentStore.ListingId"/>); its own id when it has no other version.</summary>
+    public string Listing { get; init; } = string.Empty;
+
     /// <summary>The handle that wrote it, written <c>site/author</c> as in DESIGN §7.</summary>
     public string? Handle => Author is null ? null : $"{Site}/{Author}";
 }
