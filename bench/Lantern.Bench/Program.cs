@@ -14,7 +14,24 @@ using Lantern.Storage;
 // One selector-dense text as one document: dotnet run -c Release --project bench/Lantern.Bench -- dense [--megabytes 10,20,100]
 // Saved pages of nested <div>s:             dotnet run -c Release --project bench/Lantern.Bench -- nested-html [--depths 1000,5000,20000,220000]
 // Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--only aliases|betweenness] [--python /usr/bin/python3]
+// A generated corpus only (JSON Lines):      dotnet run -c Release --project bench/Lantern.Bench -- corpus --docs N --dir DIR [--seed N]
+// Many sessions searching a served case:     echo PASSWORD | dotnet run -c Release --project bench/Lantern.Bench -- load --url URL --user NAME [--sessions 50] [--seconds 30] [--workspace DIR]
 // Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
+if (args.FirstOrDefault() == "corpus")
+{
+    var folder = args.SkipWhile(arg => arg != "--dir").Skip(1).FirstOrDefault() ?? "corpus";
+    Directory.CreateDirectory(folder);
+    Console.WriteLine($"{Corpus.Write(folder, Argument("--docs", 200_000), Argument("--seed", 7)) / 1048576.0:N1} MB written to {folder}");
+    return 0;
+}
+
+if (args.FirstOrDefault() == "load")
+{
+    string Text(string name, string fallback) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault() ?? fallback;
+    return LoadBenchmark.Run(new Uri(Text("--url", "http://127.0.0.1:5080")), Text("--user", "bench"), Console.In.ReadLine() ?? string.Empty,
+        Argument("--sessions", 50), TimeSpan.FromSeconds(Argument("--seconds", 30)), args.Contains("--workspace") ? Text("--workspace", ".") : null);
+}
+
 if (args.FirstOrDefault() == "extraction")
 {
     return ExtractionBenchmark.Run(Argument("--megabytes", 50));
