@@ -4,6 +4,7 @@ using Lantern.Extraction;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 
 namespace Lantern.Search;
 
@@ -173,9 +174,13 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
             if (variants.Count > 1)
             {
                 var expansion = new BooleanQuery(disableCoord: true);
+                var typed = SlangLexicon.Normalize(queryText);
                 foreach (var variant in variants)
                 {
-                    if (base.GetFieldQuery(field!, variant, variant.Contains(' ', StringComparison.Ordinal)) is { } part)
+                    var part = variant != typed && lexicon.NeedsContext(variant)
+                        ? NearDrugContext(field, variant)
+                        : base.GetFieldQuery(field!, variant, variant.Contains(' ', StringComparison.Ordinal));
+                    if (part is not null)
                     {
                         expansion.Add(part, Occur.SHOULD);
                     }
@@ -192,6 +197,43 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
 
         return base.GetFieldQuery(field!, queryText, quoted);
     }
+
+    /// <summary>How many positions may separate an ambiguous street name from the drug context that confirms it.</summary>
+    public const int ContextSlop = 6;
+
+    /// <summary>
+    /// An ambiguous street name (crack, coca, bars) only within <see cref="ContextSlop"/> words of
+    /// drug context, either side: a context word of the lexicon or a quantity with a unit (5g, 100mg).
+    /// A span query, so the index answers it: "cracked software" and "Coca-Cola" do not match.
+    /// </summary>
+    private Query NearDrugContext(string? field, string variant)
+    {
+        var fields = field is null ? DefaultFields : [field];
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var name in fields)
+        {
+            var words = variant.Split(' ');
+            SpanQuery term = words.Length == 1
+                ? new SpanTermQuery(new Term(name, words[0]))
+                : new SpanNearQuery([.. words.Select(word => (SpanQuery)new SpanTermQuery(new Term(name, word)))], 0, true);
+            var context = new SpanOrQuery([
+                .. lexicon!.ContextTerms.Select(word => (SpanQuery)new SpanTermQuery(new Term(name, word))),
+                new SpanMultiTermQueryWrapper<RegexpQuery>(new RegexpQuery(new Term(name, QuantityPattern))),
+            ]);
+            var near = new SpanNearQuery([term, context], ContextSlop, false);
+            if (Boosts.TryGetValue(name, out var boost))
+            {
+                near.Boost = boost;
+            }
+
+            query.Add(near, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>A number glued to a unit, as indexed (lower case): 5g, 3g, 100mg, 250ug, 10ml, 1oz, 2kg.</summary>
+    private const string QuantityPattern = "[0-9]+(g|gr|grams?|mg|mcg|ug|ml|oz|kg|lb|x)";
 
     /// <summary>Quoted values reach the parser here ("…"~slop); selectors and dates take them whole.</summary>
     protected override Query GetFieldQuery(string field, string queryText, int slop)

@@ -11,7 +11,8 @@ public sealed record SlangEntry(
     [property: JsonPropertyName("names")] IReadOnlyList<string> Names,
     [property: JsonPropertyName("slang")] IReadOnlyList<string> Slang,
     [property: JsonPropertyName("ambiguous")] IReadOnlyList<string> Ambiguous,
-    [property: JsonPropertyName("emoji")] IReadOnlyList<string> Emoji);
+    [property: JsonPropertyName("emoji")] IReadOnlyList<string> Emoji,
+    [property: JsonPropertyName("needs_context")] IReadOnlyList<string>? NeedsContext = null);
 
 /// <summary>
 /// The versioned drug-slang lexicon (<c>Search/Lexicon/drug-slang.json</c>, with its sources).
@@ -24,11 +25,29 @@ public sealed class SlangLexicon
 
     private readonly Dictionary<string, List<SlangEntry>> byTerm = new(StringComparer.Ordinal);
 
-    private SlangLexicon(string version, IReadOnlyList<string> sources, IReadOnlyList<SlangEntry> entries)
+    private readonly HashSet<string> needsContext = new(StringComparer.Ordinal);
+
+    private SlangLexicon(string version, IReadOnlyList<string> sources, IReadOnlyList<SlangEntry> entries, IReadOnlyList<string> context)
     {
         Version = version;
         Sources = sources;
         Entries = entries;
+        var contextTerms = new List<string>();
+        foreach (var term in context.Concat(entries.SelectMany(entry => entry.Names.Concat(entry.Slang).Except(entry.NeedsContext ?? []))))
+        {
+            var key = Normalize(term);
+            if (key.Length > 0 && !key.Contains(' ', StringComparison.Ordinal) && !contextTerms.Contains(key))
+            {
+                contextTerms.Add(key);
+            }
+        }
+
+        ContextTerms = contextTerms;
+        foreach (var term in entries.SelectMany(entry => entry.NeedsContext ?? []))
+        {
+            needsContext.Add(Normalize(term));
+        }
+
         foreach (var entry in entries)
         {
             foreach (var term in entry.Names.Concat(entry.Slang).Concat(entry.Ambiguous).Concat(entry.Emoji))
@@ -58,12 +77,24 @@ public sealed class SlangLexicon
 
     public IReadOnlyList<SlangEntry> Entries { get; }
 
+    /// <summary>
+    /// Single words that make a passage about drugs: the lexicon's <c>context</c> (units, prices,
+    /// doses, market vocabulary) and every drug name and street name that needs no context itself.
+    /// </summary>
+    public IReadOnlyList<string> ContextTerms { get; }
+
+    /// <summary>
+    /// Whether an expanded term is also an everyday word or name (crack, coca, bars, charlie) and
+    /// so counts only near drug context (<see cref="ContextTerms"/>, a quantity with a unit).
+    /// </summary>
+    public bool NeedsContext(string normalizedTerm) => needsContext.Contains(normalizedTerm);
+
     public static SlangLexicon Default { get; } = LoadEmbedded();
 
     public static SlangLexicon Parse(string json)
     {
         var file = JsonSerializer.Deserialize<LexiconFile>(json) ?? throw new InvalidDataException("empty slang lexicon");
-        return new SlangLexicon(file.Version, file.Sources, file.Drugs);
+        return new SlangLexicon(file.Version, file.Sources, file.Drugs, file.Context ?? []);
     }
 
     /// <summary>
@@ -131,5 +162,6 @@ public sealed class SlangLexicon
     private sealed record LexiconFile(
         [property: JsonPropertyName("version")] string Version,
         [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources,
-        [property: JsonPropertyName("drugs")] IReadOnlyList<SlangEntry> Drugs);
+        [property: JsonPropertyName("drugs")] IReadOnlyList<SlangEntry> Drugs,
+        [property: JsonPropertyName("context")] IReadOnlyList<string>? Context = null);
 }

@@ -99,7 +99,8 @@ public sealed class QueryTests : IDisposable
 
         var results = workspace.Search("cocaine", expand: true);
 
-        Assert.Equal(["1", "3", "4", "5"], results.Hits.Select(hit => hit.SourceId!).Order(StringComparer.Ordinal));
+        // "Where can I find charlie in Rotterdam?" has no drug context near "charlie" (a name too), so expansion leaves it out.
+        Assert.Equal(["1", "3", "5"], results.Hits.Select(hit => hit.SourceId!).Order(StringComparer.Ordinal));
         Assert.Contains("coke", results.ExpandedTerms);
         Assert.Contains("yayo", results.ExpandedTerms);
         Assert.Contains("charlie", results.ExpandedTerms);
@@ -110,7 +111,8 @@ public sealed class QueryTests : IDisposable
     [Fact]
     public void SlangExpansionWorksFromAStreetNameAndInsideBooleanQueries()
     {
-        Assert.Equal(["3", "4"], Ids("(yayo AND site:dreadhall)", expand: true));
+        Assert.Equal(["3"], Ids("(yayo AND site:dreadhall)", expand: true));
+        Assert.Equal(["3", "4"], Ids("(charlie AND site:dreadhall)", expand: true));
         Assert.Equal(["2", "5"], Ids("fentanyl", expand: true));
         Assert.Empty(workspace.Search("vendor", expand: true).ExpandedTerms);
     }
