@@ -37,6 +37,13 @@ public static class LanternWebApp
             ApplicationName = typeof(LanternWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // ASP.NET Core logs every request at Information; the console of `lantern serve` is for the address, the demo's
+        // sign-ins and real problems. Logging:LogLevel:Microsoft.AspNetCore in configuration brings the requests back.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         // Read when first needed, so configuration added by a host (a test server, environment variables) is seen.
         builder.Services.AddSingleton(services => new WorkspaceGate(workspace ?? services.GetRequiredService<IConfiguration>()["Lantern:Workspace"] ?? Storage.Workspace.Resolve(null)));
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -45,6 +52,7 @@ public static class LanternWebApp
         {
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Error");
         }).AddApplicationPart(typeof(LanternWebApp).Assembly);
         builder.Services.AddSingleton(services => services.GetRequiredService<WorkspaceGate>().Use(ServedCase.From));
         builder.Services.AddSingleton(new SignInFailures(TimeSpan.FromMinutes(1)));
@@ -113,7 +121,8 @@ public static class LanternWebApp
             });
             await next();
         });
-        app.UseExceptionHandler(handler => handler.Run(WriteError));
+        // Errors are answered by the error page: problem details for the API, for pages the message inside the layout with its header and menu.
+        app.UseExceptionHandler("/error");
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -161,10 +170,11 @@ public static class LanternWebApp
     }
 
     /// <summary>Refusals by the case's rights are 403 (already audited by the library); bad requests 400; the API answers JSON, pages a short page.</summary>
-    private static async Task WriteError(HttpContext context)
-    {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, message) = error switch
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+
+    /// <summary>Refusals by the case's rights are 403 (already audited by the library); bad requests 400; anything else 500 without details.</summary>
+    public static (int Status, string Message) ErrorResponse(Exception? error) =>
+        error switch
         {
             AccessDeniedException denied => (StatusCodes.Status403Forbidden, denied.Message),
             ArgumentException or FormatException or Search.SearchQueryException => (StatusCodes.Status400BadRequest, error.Message),
@@ -172,20 +182,12 @@ public static class LanternWebApp
             Storage.WorkspaceException workspace => (StatusCodes.Status500InternalServerError, workspace.Message),
             _ => (StatusCodes.Status500InternalServerError, "the server could not complete the request; see the server's log"),
         };
-        context.Response.StatusCode = status;
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            // RFC 9457 problem details; "error" is kept for clients written against the first API.
-            var title = status switch { 400 => "The request cannot be answered as written", 403 => "Not allowed", _ => "The request failed" };
-            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail = message, error = message }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
-            return;
-        }
 
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var encoded = System.Net.WebUtility.HtmlEncode(message);
-        await context.Response.WriteAsync($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lantern — {status}</title>" +
-            $"<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\"><h1>{(status == 403 ? "Not allowed" : "Something went wrong")}</h1>" +
-            $"<p>{encoded}</p><p><a href=\"/\">Back to search</a></p></main></body></html>");
+    /// <summary>RFC 9457 problem details; "error" is kept for clients written against the first API.</summary>
+    public static object ApiProblem(int status, string message)
+    {
+        var title = status switch { 400 => "The request cannot be answered as written", 403 => "Not allowed", _ => "The request failed" };
+        return new { type = "about:blank", title, status, detail = message, error = message };
     }
 
     private static IResult ServeAsset(string name)

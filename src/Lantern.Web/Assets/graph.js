@@ -9,9 +9,14 @@
   var cy = cytoscape({
     container: document.getElementById('graph'),
     wheelSensitivity: 0.3,
+    // A lone node is not blown up to fill the view.
+    maxZoom: 2.5,
     style: [
+      // Short labels on a light backing, hidden when zoomed out so far they would pile up; the full id is in the detail panel.
       { selector: 'node', style: {
-        'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3,
+        'label': 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2,
+        'text-wrap': 'ellipsis', 'text-max-width': '120px', 'min-zoomed-font-size': 7,
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
         'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)' } },
       { selector: 'node[kind = "selector"]', style: { 'shape': 'round-rectangle' } },
       { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#222' } },
@@ -39,6 +44,15 @@
     return '/handles/' + encodeURIComponent(id.slice(0, slash)) + '/' + encodeURIComponent(id.slice(slash + 1));
   }
 
+  // "btc:bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh" → "btc:bc1qxy2kgd…0wlh": long selectors are what made labels overlap.
+  function labelOf(id) {
+    var colon = id.indexOf(':'), slash = id.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && id.length - colon > 20) {
+      return id.slice(0, colon + 13) + '…' + id.slice(-4);
+    }
+    return id.length > 32 ? id.slice(0, 30) + '…' : id;
+  }
+
   function show(message) {
     detail.replaceChildren(element('p', message, { 'class': 'muted' }));
   }
@@ -49,17 +63,25 @@
       .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
       .then(function (result) {
         if (!result.ok) { show(result.body.error || 'The graph could not be loaded.'); return; }
+        if (result.body.links.length === 0) {
+          cy.elements().remove();
+          document.getElementById('graph').setAttribute('data-nodes', '0');
+          detail.replaceChildren(element('p', 'Nothing in the case connects to ' + centres.join(', ') + '. A handle is written site/author, as on a document ' +
+            '(nightmarket/GreenDragon); a selector type:value (btc:bc1q…, email:name@host) — check the spelling and the case of the name.', { 'data-testid': 'graph-empty' }));
+          return;
+        }
         var maxRank = Math.max.apply(null, result.body.nodes.map(function (n) { return n.page_rank; }).concat([1e-9]));
         cy.elements().remove();
         cy.add(result.body.nodes.map(function (n) {
           return { group: 'nodes', classes: centres.indexOf(n.id) >= 0 ? 'centre' : '', data: {
-            id: n.id, label: n.id, kind: n.kind, community: n.community, pagerank: n.page_rank, degree: n.degree,
+            id: n.id, label: labelOf(n.id), kind: n.kind, community: n.community, pagerank: n.page_rank, degree: n.degree,
             colour: palette[n.community % palette.length], size: 14 + 30 * n.page_rank / maxRank } };
         }));
         cy.add(result.body.links.map(function (l, index) {
           return { group: 'edges', data: { id: 'l' + index, source: l.source, target: l.target, via: l.via, docs: l.docs } };
         }));
-        cy.layout({ name: 'fcose', animate: false, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 70 }).run();
+        cy.layout({ name: 'fcose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
+          nodeRepulsion: 12000, idealEdgeLength: 110, nodeSeparation: 90 }).run();
         document.getElementById('graph').setAttribute('data-nodes', String(cy.nodes().length));
         show(cy.nodes().length + ' nodes, ' + cy.edges().length + ' links. Double-click a node to expand it.');
       });

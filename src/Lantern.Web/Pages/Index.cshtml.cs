@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using Lantern.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,8 +36,15 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
 
     public List<(string Title, string Name, IReadOnlyList<FacetCount> Counts)> FacetGroups { get; } = [];
 
-    public void OnGet()
+    public IActionResult OnGet()
     {
+        // Search is for the roles that may search; the others land on the page their role is for.
+        var header = CaseHeader.For(gate, HttpContext);
+        if (!header.Has(Role.Analyst) && !header.Has(Role.Supervisor))
+        {
+            return Redirect(header.Has(Role.Auditor) ? "/audit" : "/members");
+        }
+
         foreach (var name in FilterNames)
         {
             if (Request.Query[name].FirstOrDefault() is { Length: > 0 } value)
@@ -47,7 +55,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
 
         if (string.IsNullOrWhiteSpace(Q) && Filters.Count == 0 && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
         {
-            return;
+            return Page();
         }
 
         var clauses = new List<string>();
@@ -79,6 +87,8 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
             FacetGroups.Add(("Kind", "kind", facets.Kinds));
             FacetGroups.Add(("Selector type", "type", facets.SelectorTypes));
         }
+
+        return Page();
     }
 
     /// <summary>A day as the date picker sends it, or null; anything else is refused rather than passed into the query.</summary>

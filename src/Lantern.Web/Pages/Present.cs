@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Lantern.Search;
 using Microsoft.AspNetCore.Html;
 
@@ -19,4 +21,28 @@ public static class Present
     }
 
     public static string SelectorUrl(string type, string value) => $"/selectors/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(value)}";
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Stored JSON as a person reads it: quotes, accents and emoji as themselves rather than \u0022 escapes. Only for
+    /// display — Razor HTML-encodes the result on output, so the relaxed escaping never reaches the page as markup.
+    /// </summary>
+    public static string Json(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, Readable);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
 }

@@ -61,6 +61,48 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
     private static async Task<string> Antiforgery(HttpClient client) => (await Json(client, "/api/antiforgery")).GetProperty("token").GetString()!;
 
+    [Theory]
+    [InlineData("otto", "/audit")]
+    [InlineData("ada", "/members")]
+    public async Task AMemberWhoMayNotSearchLandsOnAPageTheirRoleMayUse(string member, string landing)
+    {
+        var client = await fixture.SignedIn(member);
+
+        var start = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal(landing, start.Headers.Location!.OriginalString);
+        var page = await client.GetAsync(landing);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("href=\"/graph\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnErrorPageKeepsTheCaseHeaderAndTheMenu()
+    {
+        var client = await fixture.SignedIn("anna");
+
+        var response = await client.GetAsync("/?q=cocaine&from=yesterday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("yesterday&#x27; is not a date", html, StringComparison.Ordinal);
+        Assert.Contains("<header class=\"case\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/graph\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAuditPageShowsParametersAsReadableJson()
+    {
+        var analyst = await fixture.SignedIn("anna");
+        await analyst.GetAsync("/api/search?q=" + Uri.EscapeDataString("\"ships from\" ❄️"));
+        var auditor = await fixture.SignedIn("otto");
+
+        var html = await auditor.GetStringAsync("/audit");
+
+        Assert.DoesNotContain("\\u0022", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;query&quot;:&quot;\\&quot;ships from\\&quot; ❄️&quot;", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnUnknownSelectorTypeIsABadRequestWithTheCliMessage()
     {

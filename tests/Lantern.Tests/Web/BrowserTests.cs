@@ -86,7 +86,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("input[name=name]", member);
         await page.FillAsync("input[name=password]", WebCase.Password(member));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
         return page;
     }
 
@@ -174,6 +174,19 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task AnUnknownNodeInTheGraphSaysSoInsteadOfDrawingOneCircle()
+    {
+        var page = await fixture.SignedIn("anna");
+
+        await page.GotoAsync($"{fixture.BaseUrl}/graph?node={Uri.EscapeDataString("nightmarket/nobody-by-this-name")}");
+
+        await page.WaitForSelectorAsync("[data-testid=graph-empty]");
+        Assert.Contains("Nothing in the case connects to nightmarket/nobody-by-this-name", await page.TextContentAsync("[data-testid=graph-empty]"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.lanternGraph.nodes().length"));
+        NothingLeftTheApp();
+    }
+
+    [BrowserFact]
     public async Task ASupervisorConfirmsAnAliasAndTheAuditorSeesTheDecision()
     {
         var supervisor = await fixture.SignedIn("sam");
@@ -191,7 +204,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(0, await analyst.Locator("button[value=confirm]").CountAsync());
 
         var auditor = await fixture.SignedIn("otto");
-        await auditor.GotoAsync(fixture.BaseUrl + "/audit");
+        Assert.Equal(fixture.BaseUrl + "/audit", auditor.Url);
         Assert.Contains("intact", await auditor.TextContentAsync("[data-testid=verification]"), StringComparison.Ordinal);
         var review = auditor.Locator("[data-testid=audit] tr", new PageLocatorOptions { HasText = "review" }).First;
         Assert.Contains("sam", await review.TextContentAsync(), StringComparison.Ordinal);
