@@ -52,7 +52,8 @@ public sealed class CliContext
         Recursive = true,
     };
 
-    public static readonly JsonSerializerOptions Json = new()
+    /// <summary>Made on first use: building the encoder costs start-up time that commands printing tables never need.</summary>
+    public static JsonSerializerOptions Json => field ??= new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,

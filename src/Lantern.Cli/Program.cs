@@ -12,26 +12,23 @@ var root = new RootCommand(
     CliContext.ReasonOption,
     CliContext.WaitOption,
 };
-root.Subcommands.Add(InitCommand.Create());
-root.Subcommands.Add(IngestCommand.Create());
-root.Subcommands.Add(SearchCommand.Create());
-root.Subcommands.Add(ShowCommand.Create());
-root.Subcommands.Add(ExtractCommand.Create());
-root.Subcommands.Add(SelectorsCommand.Create());
-root.Subcommands.Add(ReextractCommand.Create());
-root.Subcommands.Add(IndexCommand.Create());
-root.Subcommands.Add(EvalCommand.Create());
-root.Subcommands.Add(MembersCommand.Create());
-root.Subcommands.Add(AuditCommand.Create());
-root.Subcommands.Add(RetentionCommand.Create());
-root.Subcommands.Add(NetworkCommand.Create());
-root.Subcommands.Add(AliasesCommand.Create());
-root.Subcommands.Add(LinksCommand.CreateLinks());
-root.Subcommands.Add(LinksCommand.CreatePath());
-root.Subcommands.Add(ReviewCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(DemoCommand.Create());
-root.Subcommands.Add(ServeCommand.Create());
+(string Name, Func<Command> Create)[] commands =
+[
+    ("init", InitCommand.Create), ("ingest", IngestCommand.Create), ("search", SearchCommand.Create), ("show", ShowCommand.Create),
+    ("extract", ExtractCommand.Create), ("selectors", SelectorsCommand.Create), ("reextract", ReextractCommand.Create), ("index", IndexCommand.Create), ("eval", EvalCommand.Create),
+    ("members", MembersCommand.Create), ("audit", AuditCommand.Create), ("retention", RetentionCommand.Create), ("network", NetworkCommand.Create),
+    ("aliases", AliasesCommand.Create), ("links", LinksCommand.CreateLinks), ("path", LinksCommand.CreatePath), ("review", ReviewCommand.Create),
+    ("export", ExportCommand.Create), ("demo", DemoCommand.Create), ("serve", ServeCommand.Create),
+];
+
+// Only the command being run is built: building all of them (options, help texts) is start-up time an analyst pays on
+// every command. Help, typos and global options before the command see the whole tree.
+var named = args.Length > 0 ? commands.Where(command => command.Name == args[0]).ToList() : [];
+foreach (var (_, create) in named.Count == 1 ? named : [.. commands])
+{
+    root.Subcommands.Add(create());
+}
+
 var parse = root.Parse(args);
 // Without arguments the help is what a person needs; after a mistake, the mistake and where to read more.
 return parse.Errors.Count > 0 && args.Length > 0 ? ParseErrors.Report(parse, Console.Error) : parse.Invoke();
