@@ -62,7 +62,7 @@
     return fetch('/api/graph?nodes=' + encodeURIComponent(centres.join(',')), { credentials: 'same-origin' })
       .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
       .then(function (result) {
-        if (!result.ok) { show(result.body.error || 'The graph could not be loaded.'); return; }
+        if (!result.ok) { cy.elements().remove(); show(result.body.error || 'The graph could not be loaded.'); return; }
         if (result.body.links.length === 0) {
           cy.elements().remove();
           document.getElementById('graph').setAttribute('data-nodes', '0');
