@@ -24,6 +24,10 @@ public static class IngestCommand
                 "Without it a byte-order mark decides, else UTF-8 unless most non-ASCII bytes are not valid UTF-8 (then Windows-1252). " +
                 "Either way invalid sequences become U+FFFD and double-encoded UTF-8 (\"Ã©\" for \"é\") is repaired; the record is kept and marked repaired",
         };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = $"Kind of the records that do not name one (CSV rows, JSON Lines): {string.Join(", ", RecordFields.Kinds)}; e.g. --kind listing for a marketplace's listings. A column can give it per row: --map kind=COLUMN",
+        };
         var command = new Command("ingest", "Read collected material into the case: JSON Lines, CSV, Telegram Desktop exports (result.json), saved HTML pages, web archives (WARC), e-mail (EML, MBOX) and plain text.\n" +
             "Every document keeps its provenance (file, SHA-256, line or byte range, time, user). Re-ingesting the same files adds nothing.\n" +
             "Records may end in LF, CRLF or a bare CR (decided per file). Bad records are reported with file and line and skipped;\n" +
@@ -31,7 +35,7 @@ public static class IngestCommand
             "The summary counts per file: records kept (new documents and new versions), repaired, versions, duplicates and refused.\n" +
             "Examples: lantern ingest dumps/ · lantern ingest agora.csv --site agora --map text=\"Item Description\"")
         {
-            paths, site, format, map, encoding,
+            paths, site, format, map, encoding, kind,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -58,9 +62,15 @@ public static class IngestCommand
                 forcedEncoding = named;
             }
 
+            var kindName = parse.GetValue(kind)?.Trim().ToLowerInvariant();
+            if (kindName is not null && !RecordFields.Kinds.Contains(kindName))
+            {
+                return context.Fail($"--kind '{kindName}': use one of {string.Join(", ", RecordFields.Kinds)}");
+            }
+
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var request = new IngestRequest(parse.GetValue(paths)!, parse.GetValue(site), parse.GetValue(format), columnMap, Encoding: forcedEncoding);
+            var request = new IngestRequest(parse.GetValue(paths)!, parse.GetValue(site), parse.GetValue(format), columnMap, Encoding: forcedEncoding, Kind: kindName);
             var service = new IngestService(context.OpenSession(workspace));
             var report = Interactive(context)
                 ? RunWithProgress(context, service, request)

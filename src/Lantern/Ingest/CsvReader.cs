@@ -73,7 +73,7 @@ public sealed class CsvReader : IDocumentReader
             }
 
             var rowNumber = (record.Number - 1).ToString(CultureInfo.InvariantCulture);
-            var item = TabularRecord.ToDocument(fields, metadata, file, location, options.Site, fallbackSite, rowNumber);
+            var item = TabularRecord.ToDocument(fields, metadata, file, location, options.Site, fallbackSite, rowNumber, options.Kind);
             if (item.Document is { } document)
             {
                 yield return document with { SourceIdIdentifies = mapping!.ContainsKey(RecordFields.Id), Repairs = record.Repairs };

@@ -17,7 +17,8 @@ public sealed record IngestRequest(
     string? Format = null,
     IReadOnlyDictionary<string, string>? ColumnMap = null,
     int BatchSize = 1000,
-    SourceEncoding? Encoding = null);
+    SourceEncoding? Encoding = null,
+    string? Kind = null);
 
 /// <summary>
 /// The outcome for one file: records kept (<see cref="Added"/> new documents plus
@@ -127,7 +128,7 @@ public sealed class IngestService(CaseSession session)
         index.CatchUp(store, mentions);
         new Reextraction(workspace, index).Run();
         using var indexer = new BackgroundIndexer(index, IndexCommitInterval);
-        var options = new ReadOptions(request.Site, request.ColumnMap) { Encoding = request.Encoding };
+        var options = new ReadOptions(request.Site, request.ColumnMap) { Encoding = request.Encoding, Kind = request.Kind };
 
         foreach (var info in files)
         {
@@ -193,6 +194,11 @@ public sealed class IngestService(CaseSession session)
         if (request.Encoding is { } forced)
         {
             optionsKey += $"encoding={TextDecoder.Name(forced)}";
+        }
+
+        if (request.Kind is { } kind)
+        {
+            optionsKey += $"kind={kind}";
         }
 
         var (sourceId, complete) = BeginSource(source, reader.Format, request.Site ?? string.Empty, optionsKey, session.User);

@@ -50,13 +50,13 @@ public sealed class JsonLinesReader : IDocumentReader
                 yield return LoneSurrogatesRepaired(file, location.ToString(), surrogates);
             }
 
-            var item = ParseLine(file, json, location, options.Site, fallbackSite);
+            var item = ParseLine(file, json, location, options.Site, fallbackSite, options.Kind);
             yield return item.Document is { } document && repairs.Describe() is { } repaired ? document with { Repairs = repaired } : item;
             repairs.Clear();
         }
     }
 
-    private static ReadItem ParseLine(SourceFile file, ReadOnlyMemory<byte> line, RecordLocation location, string? siteOverride, string fallbackSite)
+    private static ReadItem ParseLine(SourceFile file, ReadOnlyMemory<byte> line, RecordLocation location, string? siteOverride, string fallbackSite, string? defaultKind)
     {
         JsonDocument json;
         try
@@ -118,7 +118,7 @@ public sealed class JsonLinesReader : IDocumentReader
 
             var metadata = values.Where(pair => !used.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
-            return TabularRecord.ToDocument(fields, metadata, file, location, siteOverride, fallbackSite, defaultSourceId: null);
+            return TabularRecord.ToDocument(fields, metadata, file, location, siteOverride, fallbackSite, defaultSourceId: null, defaultKind);
         }
     }
 

@@ -67,6 +67,9 @@ public sealed record ReadOptions(string? Site = null, IReadOnlyDictionary<string
     /// <summary>The encoding every file is read in (<c>--encoding</c>); null decides per file.</summary>
     public SourceEncoding? Encoding { get; init; }
 
+    /// <summary>The kind of records that do not name one (<c>--kind</c>): CSV listings are listings.</summary>
+    public string? Kind { get; init; }
+
     /// <summary>Largest single record (a JSON line, a CSV row, a Telegram message) read; larger ones are reported and skipped.</summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
 

@@ -10,7 +10,8 @@ public static class TabularRecord
         RecordLocation location,
         string? siteOverride,
         string fallbackSite,
-        string? defaultSourceId)
+        string? defaultSourceId,
+        string? defaultKind = null)
     {
         string Field(string name) => fields.TryGetValue(name, out var value) ? value : string.Empty;
 
@@ -51,7 +52,7 @@ public static class TabularRecord
             text.Trim(),
             postedAt,
             url,
-            RecordFields.NormalizeKind(Field(RecordFields.Kind), url is null ? "post" : "page"),
+            RecordFields.NormalizeKind(Field(RecordFields.Kind), defaultKind ?? (url is null ? "post" : "page")),
             RecordFields.NullIfBlank(Field(RecordFields.Thread)),
             metadata.Count > 0 ? metadata : null,
             location);

@@ -195,6 +195,18 @@ public sealed class DocumentIndex : IDisposable
         }
 
         fields.Add(new NumericDocValuesField(IndexFields.PostedAtSort, posted));
+
+        // Every unmapped column or key is searchable: under its own name (from:usa) and, like the
+        // text, by bare words (usa).
+        foreach (var (key, value) in document.Metadata ?? new Dictionary<string, string>())
+        {
+            if (IndexFields.ForMetadata(key) is { } name && value.Length > 0)
+            {
+                fields.Add(new TextField(name, value, Field.Store.NO));
+                fields.Add(new TextField(IndexFields.Text, value, Field.Store.NO));
+            }
+        }
+
         foreach (var key in mentions.Select(mention => mention.Key).Distinct(StringComparer.Ordinal))
         {
             fields.Add(new StringField(IndexFields.Selector, IndexTerms.Bound(key), Field.Store.NO));

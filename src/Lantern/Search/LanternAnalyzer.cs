@@ -52,4 +52,40 @@ public static class IndexFields
 
     /// <summary>The document's selectors as <c>type:value</c>, exact (base58 addresses are case-sensitive).</summary>
     public const string Selector = "selector";
+
+    /// <summary>Prefix for a metadata column whose name is taken by one of the fields above or by a selector type.</summary>
+    public const string MetadataPrefix = "meta_";
+
+    /// <summary>The fields Lantern itself indexes; every other indexed field is a metadata column.</summary>
+    public static readonly IReadOnlySet<string> Core = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Id, Site, Author, Title, Text, Kind, PostedAt, PostedAtSort, Listing, Selector,
+    };
+
+    /// <summary>
+    /// The field an unmapped column or key is searchable under: its name in lower case with runs of
+    /// anything but letters and digits as one '_' (<c>Ships From</c> → <c>ships_from</c>), prefixed
+    /// with <see cref="MetadataPrefix"/> when that name is a field of ours or a selector type; null
+    /// when the name has no letter or digit.
+    /// </summary>
+    public static string? ForMetadata(string key)
+    {
+        var builder = new System.Text.StringBuilder(key.Length);
+        foreach (var c in key.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '_')
+            {
+                builder.Append('_');
+            }
+        }
+
+        var name = builder.ToString().TrimEnd('_');
+        return name.Length == 0 ? null
+            : Core.Contains(name) || Extraction.SelectorTypes.All.Contains(name) ? MetadataPrefix + name
+            : name;
+    }
 }

@@ -175,12 +175,19 @@ public sealed class SearchService : IDisposable
         return results;
     }
 
-    /// <summary>The field names the index holds, read from its segments, so metadata columns are searchable by name.</summary>
+    /// <summary>The indexed field names the index holds, read from its segments, so metadata columns are searchable by name.</summary>
     private List<string> IndexedFields()
     {
         using var lease = readers.Acquire();
-        return lease.Searcher is { } searcher ? MultiFields.GetMergedFieldInfos(searcher.IndexReader).Select(info => info.Name).ToList() : [];
+        return lease.Searcher is { } searcher ? MultiFields.GetMergedFieldInfos(searcher.IndexReader).Where(info => info.IsIndexed).Select(info => info.Name).ToList() : [];
     }
+
+    /// <summary>
+    /// The metadata fields the index holds (unmapped columns and keys, as <see cref="IndexFields.ForMetadata"/>
+    /// names them), sorted: what a query may name besides the fields of our own.
+    /// </summary>
+    public IReadOnlyList<string> MetadataFields() =>
+        IndexedFields().Where(field => !IndexFields.Core.Contains(field)).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>One document with its provenance and selectors; the view is audited.</summary>
     public DocumentView? View(string id)
