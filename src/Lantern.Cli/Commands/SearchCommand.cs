@@ -52,6 +52,7 @@ public static class SearchCommand
                         snippet = hit.Snippet,
                         kind = hit.Kind,
                         versions = hit.Versions,
+                        matched_terms = hit.MatchedTerms,
                     }),
                 });
                 return ExitCodes.Success;
@@ -84,6 +85,10 @@ public static class SearchCommand
             }
 
             context.Out.MarkupLine("  " + Highlight(hit.Snippet));
+            if (hit.MatchedTerms.Count > 0)
+            {
+                context.Out.MarkupLine($"  [grey]matched: {Markup.Escape(string.Join(", ", hit.MatchedTerms))}[/]");
+            }
         }
     }
 

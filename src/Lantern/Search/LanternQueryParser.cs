@@ -51,9 +51,15 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
     /// <summary>The street names and emoji the last parse expanded drug terms to.</summary>
     public IReadOnlyList<string> ExpandedTerms => expandedTerms;
 
+    /// <summary>Each term the last parse expanded to, with the query that matches it, so a hit can say which terms it matched.</summary>
+    public IReadOnlyList<(string Term, Query Query)> ExpansionParts => expansionParts;
+
+    private readonly List<(string Term, Query Query)> expansionParts = [];
+
     public Query ParseQuery(string query)
     {
         expandedTerms.Clear();
+        expansionParts.Clear();
         UsesSelectors = false;
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -183,6 +189,7 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
                     if (part is not null)
                     {
                         expansion.Add(part, Occur.SHOULD);
+                        expansionParts.Add((variant, part));
                     }
 
                     if (!expandedTerms.Contains(variant))

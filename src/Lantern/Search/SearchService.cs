@@ -33,6 +33,9 @@ public sealed record SearchHit(
 {
     /// <summary>How many versions the hit's listing has (1 when it was never re-scraped with changes).</summary>
     public int Versions { get; init; } = 1;
+
+    /// <summary>With slang expansion: which of the expanded terms this document matched.</summary>
+    public IReadOnlyList<string> MatchedTerms { get; init; } = [];
 }
 
 /// <param name="NotYetSearchable">Documents stored but not yet in the searched index commit (an ingest is indexing them); 0 when the index is level with the database.</param>
@@ -307,6 +310,22 @@ public sealed class SearchService : IDisposable
         }
     }
 
+    /// <summary>The expanded terms one document matches: each term's own query, held to that document.</summary>
+    private static List<string> MatchedTerms(IndexSearcher searcher, LanternQueryParser parser, string id)
+    {
+        var terms = new List<string>();
+        foreach (var (term, part) in parser.ExpansionParts)
+        {
+            var one = new BooleanQuery { { new TermQuery(new Term(IndexFields.Id, id)), Occur.MUST }, { part, Occur.MUST } };
+            if (!terms.Contains(term) && searcher.Search(one, 1).TotalHits > 0)
+            {
+                terms.Add(term);
+            }
+        }
+
+        return terms;
+    }
+
     private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request, IndexLease lease)
     {
         if (lease.Searcher is not { } searcher)
@@ -359,6 +378,7 @@ public sealed class SearchService : IDisposable
                 Snippet(highlighter, document.Text), document.Kind)
             {
                 Versions = versionCounts is not null && versionCounts.TryGetValue(document.Listing, out var count) ? Math.Max(1, count) : 1,
+                MatchedTerms = MatchedTerms(searcher, parser, document.Id),
             });
         }
 

@@ -36,6 +36,15 @@ public sealed class SlangContextTests : IDisposable
     }
 
     [Fact]
+    public void EachHitSaysWhichExpandedTermsItMatched()
+    {
+        var hits = workspace.Search("cocaine", expand: true).Hits.ToDictionary(hit => hit.SourceId!);
+
+        Assert.Equal(["crack"], hits["on1"].MatchedTerms);
+        Assert.Equal(["charlie"], hits["on2"].MatchedTerms);
+    }
+
+    [Fact]
     public void ATypedAmbiguousWordMatchesAnywhere()
     {
         // Typed, "crack" matches the cracked software too; its expansion (charlie) still needs context.
