@@ -134,5 +134,22 @@ public static class DemoCommand
         }
     }
 
-    private static string Shorten(string snippet) => snippet.Length <= 140 ? snippet : snippet[..140] + "…";
+    /// <summary>The first 140 characters; a highlight cut in two is closed, so the markup stays balanced.</summary>
+    private static string Shorten(string snippet)
+    {
+        if (snippet.Length <= 140)
+        {
+            return snippet;
+        }
+
+        var cut = snippet[..140];
+        var open = cut.Split(SearchService.MarkStart).Length - cut.Split(SearchService.MarkEnd).Length;
+        var lastStart = cut.LastIndexOf(SearchService.MarkStart[0]);
+        if (lastStart >= 0 && !cut[lastStart..].StartsWith(SearchService.MarkStart, StringComparison.Ordinal) && !cut[lastStart..].StartsWith(SearchService.MarkEnd, StringComparison.Ordinal))
+        {
+            cut = cut[..lastStart];
+        }
+
+        return cut + (open > 0 ? SearchService.MarkEnd : string.Empty) + "…";
+    }
 }
