@@ -421,32 +421,34 @@ public sealed class IngestService(CaseSession session)
     }
 
     /// <summary>
-    /// Files named, and the files below folders named (sorted, so runs are repeatable), leaving out the
-    /// workspace's own files. Only regular files are read: a FIFO, device or socket is named in a
-    /// warning and never opened (opening a FIFO waits for a writer forever), and so is a link inside a
-    /// folder that leads out of it.
+    /// Files named, and the files below folders named (each folder's entries in name order, so runs are
+    /// repeatable), leaving out the workspace's own files. Only regular files are read: a FIFO, device
+    /// or socket is named in a warning and never opened (opening a FIFO waits for a writer forever), and
+    /// so is a link inside a folder that leads out of it. Folders are walked by their real paths: a link
+    /// to a folder outside is never descended, and a folder reached again through a link (a cycle, or a
+    /// second way to a sibling) is not walked twice, so every real file is read at most once per run.
     /// </summary>
     private List<FileInfo> ExpandPaths(IReadOnlyList<string> paths, Action<IngestProblem> report)
     {
         var files = new List<FileInfo>();
+        var filesSeen = new HashSet<string>(StringComparer.Ordinal);
+        var foldersSeen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var kind = FileSystemEntries.KindOf(path);
             if (kind == FileKind.Regular)
             {
-                files.Add(new FileInfo(path));
+                if (filesSeen.Add(FileSystemEntries.RealPath(path) ?? Path.GetFullPath(path)))
+                {
+                    files.Add(new FileInfo(path));
+                }
             }
             else if (kind == FileKind.Directory)
             {
                 var folder = FileSystemEntries.RealPath(path) ?? Path.GetFullPath(path);
-                foreach (var file in System.IO.Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Where(file => !IsInsideWorkspace(file) && !Path.GetFileName(file).StartsWith('.'))
-                    .Order(StringComparer.Ordinal))
+                if (foldersSeen.Add(folder))
                 {
-                    if (Readable(file, folder, report))
-                    {
-                        files.Add(new FileInfo(file));
-                    }
+                    files.AddRange(FilesBelow(path, folder, foldersSeen, filesSeen, report).Select(file => new FileInfo(file)));
                 }
             }
             else if (kind == FileKind.Missing)
@@ -462,30 +464,68 @@ public sealed class IngestService(CaseSession session)
         return files;
     }
 
-    private static bool Readable(string file, string folder, Action<IngestProblem> report)
+    /// <summary>
+    /// The readable files below <paramref name="directory"/>, depth first, one folder listed at a time.
+    /// A sub-folder (a link or not) is entered only when its real path is inside <paramref name="root"/>
+    /// and was not entered before in this run.
+    /// </summary>
+    private IEnumerable<string> FilesBelow(string directory, string root, HashSet<string> foldersSeen, HashSet<string> filesSeen, Action<IngestProblem> report)
     {
-        var display = DisplayPath(file);
-        var real = FileSystemEntries.RealPath(file);
-        if (real is null)
+        var entries = new List<FileSystemInfo>();
+        try
         {
-            report(new IngestProblem(display, "path", "a symbolic link that leads nowhere; skipped", ProblemSeverity.Warning));
-            return false;
+            entries.AddRange(new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            report(new IngestProblem(DisplayPath(directory), "path", $"folder could not be listed: {error.Message}", ProblemSeverity.Warning));
+            yield break;
         }
 
-        if (!FileSystemEntries.IsInside(real, folder))
+        foreach (var entry in entries.OrderBy(entry => entry.Name, StringComparer.Ordinal))
         {
-            report(new IngestProblem(display, "path", $"a symbolic link that leads out of the ingested folder (to {real}); skipped", ProblemSeverity.Warning));
-            return false;
-        }
+            if (entry.Name.StartsWith('.') || IsInsideWorkspace(entry.FullName))
+            {
+                continue;
+            }
 
-        var kind = FileSystemEntries.KindOf(real);
-        if (kind != FileKind.Regular)
-        {
-            report(new IngestProblem(display, "path", $"{FileSystemEntries.Describe(kind)}, not a regular file; skipped", ProblemSeverity.Warning));
-            return false;
-        }
+            var real = FileSystemEntries.RealPath(entry.FullName);
+            var display = DisplayPath(entry.FullName);
+            if (real is null)
+            {
+                report(new IngestProblem(display, "path", "a symbolic link that leads nowhere; skipped", ProblemSeverity.Warning));
+                continue;
+            }
 
-        return true;
+            if (!FileSystemEntries.IsInside(real, root))
+            {
+                report(new IngestProblem(display, "path", $"a symbolic link that leads out of the ingested folder (to {real}); skipped", ProblemSeverity.Warning));
+                continue;
+            }
+
+            var kind = FileSystemEntries.KindOf(real);
+            if (kind == FileKind.Directory)
+            {
+                if (!foldersSeen.Add(real))
+                {
+                    report(new IngestProblem(display, "path", $"a folder already read in this run by another path ({real}); skipped", ProblemSeverity.Warning));
+                    continue;
+                }
+
+                foreach (var file in FilesBelow(entry.FullName, root, foldersSeen, filesSeen, report))
+                {
+                    yield return file;
+                }
+            }
+            else if (kind != FileKind.Regular)
+            {
+                report(new IngestProblem(display, "path", $"{FileSystemEntries.Describe(kind)}, not a regular file; skipped", ProblemSeverity.Warning));
+            }
+            else if (filesSeen.Add(real))
+            {
+                yield return entry.FullName;
+            }
+        }
     }
 
     private bool IsInsideWorkspace(string file)
