@@ -93,6 +93,11 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
 
     public const string HeadFileName = "audit-head";
 
+    /// <summary>The action of an entry recording that the head file disagreed with the database when an entry was appended.</summary>
+    public const string AnomalyAction = "audit.anomaly";
+
+    public const string AnomalyOutcome = "tamper-detected";
+
     private static readonly JsonSerializerOptions ParameterJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     public static readonly string Genesis = new('0', 64);
 
@@ -106,10 +111,40 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
     public AuditEntry Append(string user, string role, string action, object parameters, long? resultCount, string? justification, string outcome = "ok", string? operatorName = null)
     {
         using var transaction = workspace.Connection.BeginTransaction(deferred: false);
-        var (lastSeq, lastHash) = Last(transaction);
-        var entry = new AuditEntry(lastSeq + 1, DateTimeOffset.UtcNow, user, role, action,
-            JsonSerializer.Serialize(parameters, ParameterJson), resultCount, justification, outcome, lastHash, string.Empty, operatorName);
-        entry = entry with { Hash = ComputeHash(entry) };
+        var (lastSeq, lastHash, lastSigned) = Last(transaction);
+        var head = ReadHead();
+        // Before a new head replaces it, the old one must agree with the database's tail: otherwise
+        // this append would launder a cut-short trail. The disagreement becomes an entry of its own,
+        // chained and signed like any other, so that verification keeps failing after the head is rewritten.
+        if (!(lastSeq == 0 && head.Missing) && HeadProblem(head, lastSeq, lastHash, lastSigned) is { } problem)
+        {
+            var anomaly = Insert(transaction, new AuditEntry(lastSeq + 1, DateTimeOffset.UtcNow, user, role, AnomalyAction,
+                JsonSerializer.Serialize(new { problem = problem.Problem, head_file = Shortened(head.Text), database_tail = new { entry = lastSeq, hash = lastHash } }, ParameterJson),
+                null, null, AnomalyOutcome, lastHash, string.Empty, operatorName));
+            (lastSeq, lastHash) = (anomaly.Seq, anomaly.Hash);
+        }
+
+        var entry = Insert(transaction, new AuditEntry(lastSeq + 1, DateTimeOffset.UtcNow, user, role, action,
+            JsonSerializer.Serialize(parameters, ParameterJson), resultCount, justification, outcome, lastHash, string.Empty, operatorName));
+        // The head is written before the commit, under the write lock: a crash in between leaves the
+        // head one ahead (reported as a missing last entry), never a head another process overtook.
+        WriteHead(entry.Seq, entry.Hash);
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            RestoreHead(head);
+            throw;
+        }
+
+        return entry;
+    }
+
+    private AuditEntry Insert(SqliteTransaction transaction, AuditEntry unsigned)
+    {
+        var entry = unsigned with { Hash = ComputeHash(unsigned) };
         entry = entry with { Signature = key?.Sign("audit-entry", EntryMessage(entry)) };
         using var insert = workspace.Connection.CreateCommand();
         insert.Transaction = transaction;
@@ -131,19 +166,6 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
         insert.Parameters.AddWithValue("$operator", (object?)entry.Operator ?? DBNull.Value);
         insert.Parameters.AddWithValue("$signature", (object?)entry.Signature ?? DBNull.Value);
         insert.ExecuteNonQuery();
-        // The head is written before the commit, under the write lock: a crash in between leaves the
-        // head one ahead (reported as a missing last entry), never a head another process overtook.
-        WriteHead(entry.Seq, entry.Hash);
-        try
-        {
-            transaction.Commit();
-        }
-        catch
-        {
-            WriteHead(lastSeq, lastHash);
-            throw;
-        }
-
         return entry;
     }
 
@@ -258,23 +280,34 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
             return Bad(1, "the trail is empty, but every case's trail starts with the entry of its creation: it was wiped");
         }
 
-        if (HeadProblem(entries, lastSeq) is { } headProblem)
+        // Every end check is made, so a failure names all that is wrong at the end (e.g. a recorded
+        // anomaly and the checkpoint it cut off), the earliest entry first.
+        var endProblems = new List<(long Seq, string Problem)>();
+        if (HeadProblem(ReadHead(), lastSeq, entries[^1].Hash, entries[^1].Signature is not null) is { } headProblem)
         {
-            return Bad(headProblem.Seq, headProblem.Problem);
+            endProblems.Add(headProblem);
+        }
+
+        if (RecordedAnomaly(entries) is { } anomaly)
+        {
+            endProblems.Add(anomaly);
         }
 
         if (expectedHead is { Length: > 0 } && !entries.Any(entry => entry.Hash.Equals(expectedHead.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
-            return Bad(lastSeq + 1, $"the expected head {expectedHead.Trim()[..Math.Min(12, expectedHead.Trim().Length)]}… is not in the chain: entries up to it were removed or altered");
+            endProblems.Add((lastSeq + 1, $"the expected head {expectedHead.Trim()[..Math.Min(12, expectedHead.Trim().Length)]}… is not in the chain: entries up to it were removed or altered"));
         }
 
         string? checkpointNotice = null;
-        if (checkpoint is not null)
+        if (checkpoint is not null && CheckpointProblem(checkpoint, entries, out checkpointNotice) is { } checkpointProblem)
         {
-            if (CheckpointProblem(checkpoint, entries, out checkpointNotice) is { } checkpointProblem)
-            {
-                return Bad(checkpointProblem.Seq, checkpointProblem.Problem);
-            }
+            endProblems.Add(checkpointProblem);
+        }
+
+        if (endProblems.Count > 0)
+        {
+            var ordered = endProblems.OrderBy(problem => problem.Seq).ToList();
+            return Bad(ordered[0].Seq, string.Join("; and ", ordered.Select(problem => problem.Problem)));
         }
 
         var notices = new List<string>();
@@ -303,23 +336,43 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
         AuditVerification Bad(long seq, string problem) => new(false, entries.Count, null, seq, problem) { SignaturesChecked = key is not null, HeadEntry = entries.Count > 0 ? entries[^1].Seq : 0 };
     }
 
-    private (long Seq, string Problem)? HeadProblem(IReadOnlyList<AuditEntry> entries, long lastSeq)
+    /// <summary>What <c>audit-head</c> held when read: its text, or why there was none.</summary>
+    private sealed record HeadFile(string? Text, bool Missing, string? ReadError);
+
+    private HeadFile ReadHead()
     {
-        string text;
         try
         {
-            text = File.ReadAllText(HeadPath);
+            return new HeadFile(File.ReadAllText(HeadPath), false, null);
         }
         catch (FileNotFoundException)
         {
-            return (lastSeq + 1, $"{HeadFileName} is missing, so entries removed from the end cannot be ruled out: it was deleted, or the workspace was copied without it");
+            return new HeadFile(null, true, null);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (lastSeq + 1, $"{HeadFileName} cannot be read ({exception.Message}), so entries removed from the end cannot be ruled out");
+            return new HeadFile(null, false, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// How the head file disagrees with the database's last entry, if it does. The head's signature is
+    /// checked only when the last entry is signed: a head written without the key goes with an unsigned
+    /// entry, which verification with the key already reports as forged.
+    /// </summary>
+    private (long Seq, string Problem)? HeadProblem(HeadFile head, long lastSeq, string lastHash, bool lastSigned)
+    {
+        if (head.Missing)
+        {
+            return (lastSeq + 1, $"{HeadFileName} is missing, so entries removed from the end cannot be ruled out: it was deleted, or the workspace was copied without it");
         }
 
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (head.Text is null)
+        {
+            return (lastSeq + 1, $"{HeadFileName} cannot be read ({head.ReadError}), so entries removed from the end cannot be ruled out");
+        }
+
+        var parts = head.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length is < 2 or > 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || parts[1].Length != 64)
         {
             return (lastSeq + 1, $"{HeadFileName} is not a head record (\"ENTRY HASH [SIGNATURE]\"), so entries removed from the end cannot be ruled out");
@@ -336,17 +389,40 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
             return (seq + 1, $"{HeadFileName} records entry {seq} but the trail goes on to entry {lastSeq}: the head file was replaced by an older copy");
         }
 
-        if (!hash.Equals(entries[^1].Hash, StringComparison.OrdinalIgnoreCase))
+        if (!hash.Equals(lastHash, StringComparison.OrdinalIgnoreCase))
         {
-            return (lastSeq, $"the last entry does not match the recorded head ({hash[..12]}…)");
+            return (lastSeq, $"the last entry does not match the recorded head ({hash[..12]}…): entries were removed or replaced at the end");
         }
 
-        if (key is not null && entries[^1].Signature is not null && !key.Verifies("audit-head", HeadMessage(seq, hash), parts.Length == 3 ? parts[2] : null))
+        if (key is not null && lastSigned && !key.Verifies("audit-head", HeadMessage(seq, hash), parts.Length == 3 ? parts[2] : null))
         {
             return (lastSeq, $"{HeadFileName}'s signature does not match the audit key: the head file was forged");
         }
 
         return null;
+    }
+
+    /// <summary>The first <see cref="AnomalyAction"/> entry, as a verification failure naming what it recorded.</summary>
+    private static (long Seq, string Problem)? RecordedAnomaly(IReadOnlyList<AuditEntry> entries)
+    {
+        if (entries.FirstOrDefault(entry => entry.Action == AnomalyAction) is not { } anomaly)
+        {
+            return null;
+        }
+
+        string? problem = null;
+        using (var parameters = JsonDocument.Parse(anomaly.Parameters))
+        {
+            if (parameters.RootElement.ValueKind == JsonValueKind.Object && parameters.RootElement.TryGetProperty("problem", out var recorded)
+                && recorded.ValueKind == JsonValueKind.String)
+            {
+                problem = recorded.GetString();
+            }
+        }
+
+        var more = entries.Count(entry => entry.Action == AnomalyAction) - 1;
+        return (anomaly.Seq, $"entry {anomaly.Seq} ({AnomalyAction}, {anomaly.At:u}, by {anomaly.Who}) records that {HeadFileName} disagreed with the database's last entry " +
+            $"when it was appended: {problem ?? "(no description)"}{(more > 0 ? $"; {more} later {AnomalyAction} entr{(more == 1 ? "y" : "ies")} too" : string.Empty)}");
     }
 
     private (long Seq, string Problem)? CheckpointProblem(AuditCheckpoint checkpoint, IReadOnlyList<AuditEntry> entries, out string? notice)
@@ -400,22 +476,43 @@ public sealed class AuditLog(Workspace workspace, AuditKey? key)
 
     private string HeadMessage(long seq, string hash) => $"{workspace.Case.Id}\n{seq.ToString(CultureInfo.InvariantCulture)}\n{hash}";
 
-    private (long Seq, string Hash) Last(SqliteTransaction transaction)
+    private (long Seq, string Hash, bool Signed) Last(SqliteTransaction transaction)
     {
         using var command = workspace.Connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+        command.CommandText = "SELECT seq, hash, signature IS NOT NULL FROM audit ORDER BY seq DESC LIMIT 1";
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, Genesis);
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2)) : (0, Genesis, false);
     }
 
     private void WriteHead(long seq, string hash)
     {
-        var temporary = $"{HeadPath}.{Environment.ProcessId}.tmp";
         var signature = key is null ? string.Empty : " " + key.Sign("audit-head", HeadMessage(seq, hash));
-        FileModes.WriteAllText(temporary, $"{seq.ToString(CultureInfo.InvariantCulture)} {hash}{signature}\n", workspace.SharedWithGroup);
+        WriteHeadText($"{seq.ToString(CultureInfo.InvariantCulture)} {hash}{signature}\n");
+    }
+
+    private void WriteHeadText(string text)
+    {
+        var temporary = $"{HeadPath}.{Environment.ProcessId}.tmp";
+        FileModes.WriteAllText(temporary, text, workspace.SharedWithGroup);
         File.Move(temporary, HeadPath, overwrite: true);
     }
+
+    /// <summary>Puts back the head file as it was before a failed append, so the append leaves no trace and hides nothing.</summary>
+    private void RestoreHead(HeadFile before)
+    {
+        if (before.Text is { } text)
+        {
+            WriteHeadText(text);
+        }
+        else if (before.Missing)
+        {
+            File.Delete(HeadPath);
+        }
+    }
+
+    /// <summary>The head file's text as evidence, cut short: garbage written there must not swell the trail.</summary>
+    private static string? Shortened(string? text) => text is { Length: > 300 } ? text[..300] + "…" : text;
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -160,6 +160,103 @@ public sealed class AuditTrustTests : IDisposable
         Assert.Contains("signature", WithKey(altered).Problem, StringComparison.Ordinal);
     }
 
+    /// <summary>Cuts the trail short from another connection, as an insider with sqlite3 would.</summary>
+    private void CutFromOutside(string sql)
+    {
+        using var outside = new SqliteConnection($"Data Source={Path.Combine(Case.Root, "lantern.db")};Pooling=False");
+        outside.Open();
+        using var command = outside.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private void TamperWithHead(string how)
+    {
+        switch (how)
+        {
+            case "deleted":
+                File.Delete(HeadPath);
+                break;
+            case "garbage":
+                File.WriteAllText(HeadPath, "garbage!!\n");
+                break;
+            case "left as it was":
+                break;
+            default:
+                throw new ArgumentException(how, nameof(how));
+        }
+    }
+
+    [Theory]
+    [InlineData("deleted", "audit-head is missing")]
+    [InlineData("garbage", "not a head record")]
+    [InlineData("left as it was", "were removed from the end")]
+    public void ACutShortTrailIsNotLaunderedByTheNextCommand(string head, string discrepancy)
+    {
+        CutFromOutside("DELETE FROM audit WHERE seq > (SELECT max(seq) - 3 FROM audit)");
+        TamperWithHead(head);
+
+        workspace.Search("legit");
+
+        var anomaly = Assert.Single(new AuditLog(Case).Entries(action: AuditLog.AnomalyAction));
+        Assert.Equal((7, AuditLog.AnomalyOutcome), (anomaly.Seq, anomaly.Outcome));
+        Assert.NotNull(anomaly.Signature);
+        Assert.Contains("\"database_tail\":{\"entry\":6", anomaly.Parameters, StringComparison.Ordinal);
+        foreach (var result in new[] { WithKey(), WithoutKey() })
+        {
+            Assert.False(result.Intact);
+            Assert.Equal(7, result.FirstBadSeq);
+            Assert.Contains("entry 7 (audit.anomaly", result.Problem, StringComparison.Ordinal);
+            Assert.Contains(discrepancy, result.Problem, StringComparison.Ordinal);
+        }
+
+        // Later commands, and the verification's own entry, do not wash it out either.
+        var administration = new CaseAdministration(workspace.Session());
+        Assert.False(administration.VerifyAudit(null).Intact);
+        workspace.Search("more");
+        Assert.False(administration.VerifyAudit(null).Intact);
+    }
+
+    [Fact]
+    public void AKeylessWriterAfterACutRecordsTheAnomalyToo()
+    {
+        CutFromOutside("DELETE FROM audit WHERE seq > 5");
+        File.Delete(HeadPath);
+
+        new AuditLog(Case, key: null).Append("tester", "supervisor", "search", new { query = "legit" }, 0, null);
+
+        Assert.Contains("audit.anomaly", WithoutKey().Problem, StringComparison.Ordinal);
+        Assert.False(WithKey().Intact);
+    }
+
+    [Fact]
+    public void AnOrdinaryTrailRecordsNoAnomaly()
+    {
+        workspace.Search("legit");
+
+        Assert.Empty(new AuditLog(Case).Entries(action: AuditLog.AnomalyAction));
+        Assert.True(WithKey().Intact, WithKey().Problem);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void ACheckpointCatchesACutFollowedByOrdinaryCommands(int commandsAfterTheCut)
+    {
+        var checkpoint = new CaseAdministration(workspace.Session()).AuditCheckpoint("elsewhere");
+        CutFromOutside("DELETE FROM audit WHERE seq > (SELECT max(seq) - 3 FROM audit)");
+
+        for (var command = 0; command < commandsAfterTheCut; command++)
+        {
+            workspace.Search($"legit{command}");
+        }
+
+        var result = WithKey(checkpoint);
+        Assert.False(result.Intact);
+        Assert.Contains(commandsAfterTheCut < 3 ? "entries were removed" : "is not the one checkpointed", result.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TwoConnectionsAppendingAtOnceKeepOneChain()
     {
