@@ -58,6 +58,8 @@ public sealed record AuditCheckpoint(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("signature")] string? Signature)
 {
+    /// <summary>What the signature covers; derived from the fields, so not written to the file.</summary>
+    [JsonIgnore]
     public string SignedText => $"{Case}\n{Entry.ToString(CultureInfo.InvariantCulture)}\n{Hash}\n{At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}";
 
     public static AuditCheckpoint Read(string path)
