@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lantern.Cases;
 using Lantern.Demo;
+using Lantern.Search;
 using Lantern.Storage;
 using Spectre.Console;
 
@@ -113,7 +114,113 @@ public static class EvalCommand
 
             return ExitCodes.Success;
         }));
-        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction, aliases };
+        var slang = CreateSlang();
+        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction, aliases, slang };
+    }
+
+    private static Command CreateSlang()
+    {
+        var sentences = new Option<string?>("--sentences")
+        {
+            Description = "Labelled sentences to use instead of the built-in set: JSON lines of {\"text\":\"…\",\"drugs\":[\"cocaine\"]} " +
+                "(drugs as the lexicon names them; [] when off topic)",
+        };
+        var slang = new Command("slang", "Score --expand-slang on labelled sentences (no workspace needed): each drug the sentences cover is searched by its name " +
+            "with expansion, over the sentences indexed in memory as documents are; prints each expanded term's hits and precision, each drug's precision and recall, and overall.\n" +
+            "The built-in set is synthetic, written for Lantern: off-topic uses of ambiguous street names (cracked software, Coca-Cola, protein bars, ice hockey) beside market and chat sentences.\n" +
+            "Example: lantern eval slang --json")
+        {
+            sentences,
+        };
+        slang.SetAction(parse => CliContext.Run(parse, context =>
+        {
+            var path = parse.GetValue(sentences);
+            IReadOnlyList<SlangEvalSentence> labelled;
+            try
+            {
+                labelled = path is null ? SlangEval.DefaultSentences : SlangEval.Parse(File.ReadAllText(path), path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return context.Fail(exception is InvalidDataException ? exception.Message : $"cannot read {path}: {exception.Message}");
+            }
+
+            var score = SlangEval.Run(SlangLexicon.Default, labelled);
+            if (context.AsJson)
+            {
+                context.WriteJson(new
+                {
+                    lexicon_version = score.LexiconVersion,
+                    sentences = score.Sentences,
+                    overall = new { hits = score.Hits, true_hits = score.TrueHits, relevant = score.Relevant, precision = score.Precision, recall = score.Recall },
+                    drugs = score.Drugs.Select(drug => new
+                    {
+                        drug = drug.Drug,
+                        query = drug.Query,
+                        hits = drug.Hits,
+                        true_hits = drug.TrueHits,
+                        relevant = drug.Relevant,
+                        precision = drug.Precision,
+                        recall = drug.Recall,
+                        false_hits = drug.FalseHits,
+                        missed = drug.Missed,
+                    }),
+                    terms = score.Terms.Where(term => term.Hits > 0).Select(term => new
+                    {
+                        drug = term.Drug,
+                        term = term.Term,
+                        needs_context = term.NeedsContext,
+                        hits = term.Hits,
+                        true_hits = term.TrueHits,
+                        precision = term.Precision,
+                    }),
+                });
+                return ExitCodes.Success;
+            }
+
+            var terms = new Table().Border(TableBorder.Rounded).AddColumn("drug").AddColumn("term");
+            foreach (var column in new[] { "hits", "true", "precision" })
+            {
+                terms.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            foreach (var term in score.Terms.Where(term => term.Hits > 0))
+            {
+                terms.AddRow(Markup.Escape(term.Drug), Markup.Escape(term.Term) + (term.NeedsContext ? " [grey](context)[/]" : ""),
+                    term.Hits.ToString("N0"), term.TrueHits.ToString("N0"), term.Precision.ToString("0.000"));
+            }
+
+            context.Out.Write(terms);
+            var drugs = new Table().Border(TableBorder.Rounded).AddColumn("drug");
+            foreach (var column in new[] { "hits", "true", "relevant", "precision", "recall" })
+            {
+                drugs.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            foreach (var drug in score.Drugs)
+            {
+                drugs.AddRow(Markup.Escape(drug.Drug), drug.Hits.ToString("N0"), drug.TrueHits.ToString("N0"), drug.Relevant.ToString("N0"), drug.Precision.ToString("0.000"), drug.Recall.ToString("0.000"));
+            }
+
+            drugs.AddRow("[bold]all[/]", score.Hits.ToString("N0"), score.TrueHits.ToString("N0"), score.Relevant.ToString("N0"), score.Precision.ToString("0.000"), score.Recall.ToString("0.000"));
+            context.Out.Write(drugs);
+            context.Out.MarkupLine($"lexicon {Markup.Escape(score.LexiconVersion)}, {score.Sentences} labelled sentences");
+            foreach (var drug in score.Drugs)
+            {
+                foreach (var text in drug.FalseHits)
+                {
+                    context.Out.MarkupLine($"[grey]false hit ({Markup.Escape(drug.Drug)}):[/] {Markup.Escape(text)}");
+                }
+
+                foreach (var text in drug.Missed)
+                {
+                    context.Out.MarkupLine($"[grey]missed ({Markup.Escape(drug.Drug)}):[/] {Markup.Escape(text)}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }));
+        return slang;
     }
 
     private static object Row(TypeScore score) => new

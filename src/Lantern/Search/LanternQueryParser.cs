@@ -239,8 +239,12 @@ public sealed class LanternQueryParser : MultiFieldQueryParser
         return query;
     }
 
-    /// <summary>A number glued to a unit, as indexed (lower case): 5g, 3g, 100mg, 250ug, 10ml, 1oz, 2kg.</summary>
-    private const string QuantityPattern = "[0-9]+(g|gr|grams?|mg|mcg|ug|ml|oz|kg|lb|x)";
+    /// <summary>
+    /// A number glued to a unit, as indexed (lower case): a street quantity of grams (1g to 29g, 3.5g
+    /// indexes as 5g), a dose (100mg, 250ug, 10ml), ounces or a count (100x). Larger weights (200g,
+    /// 1kg, 2lb) are left out: recipes and shop listings are full of them.
+    /// </summary>
+    private const string QuantityPattern = "([0-9]|[12][0-9])(g|gr)|[0-9]+(mg|mcg|ug|ml|oz|x)";
 
     /// <summary>Quoted values reach the parser here ("…"~slop); selectors and dates take them whole.</summary>
     protected override Query GetFieldQuery(string field, string queryText, int slop)

@@ -32,21 +32,23 @@ public sealed class SlangLexicon
         Version = version;
         Sources = sources;
         Entries = entries;
+        foreach (var term in entries.SelectMany(entry => entry.NeedsContext ?? []))
+        {
+            needsContext.Add(Normalize(term));
+        }
+
+        // A term that itself needs context never confirms another (nor itself): "tabs" beside "bars" proves nothing.
         var contextTerms = new List<string>();
-        foreach (var term in context.Concat(entries.SelectMany(entry => entry.Names.Concat(entry.Slang).Except(entry.NeedsContext ?? []))))
+        foreach (var term in context.Concat(entries.SelectMany(entry => entry.Names.Concat(entry.Slang))))
         {
             var key = Normalize(term);
-            if (key.Length > 0 && !key.Contains(' ', StringComparison.Ordinal) && !contextTerms.Contains(key))
+            if (key.Length > 0 && !key.Contains(' ', StringComparison.Ordinal) && !needsContext.Contains(key) && !contextTerms.Contains(key))
             {
                 contextTerms.Add(key);
             }
         }
 
         ContextTerms = contextTerms;
-        foreach (var term in entries.SelectMany(entry => entry.NeedsContext ?? []))
-        {
-            needsContext.Add(Normalize(term));
-        }
 
         foreach (var entry in entries)
         {
