@@ -24,7 +24,7 @@ public static class ExtractCommand
         var lines = new Option<bool>("--lines") { Description = "With --facts: each non-empty line is one listing title (e.g. a list of titles); otherwise the whole file is one listing's text" };
         var command = new Command("extract", "Find selectors in text without a workspace: e-mails, phones, IPs, onions, URLs, BTC/ETH/XMR wallets, PGP keys, " +
             "Telegram, Session, Wickr, Threema and Signal IDs — each validated (checksums, libphonenumber, BouncyCastle) and normalized.\n" +
-            "Offsets are UTF-16 indices into the file's text. With --json: one object a line {type, value, raw, start, end, confidence, obfuscated, rule, file}.\n" +
+            "Files and standard input of any size are read in chunks; offsets are UTF-16 indices into the whole text. With --json: one object a line {type, value, raw, start, end, confidence, obfuscated, rule, file}.\n" +
             "With --facts: listing facts instead, one object a line per listing with --json {file, line, items:[{drug, class, strength, form, quantity, start, end, field, raw}], price, unit_price, ships_from, ships_to, ships_to_except, routes, terms, indicators}.\n" +
             "Examples: lantern extract dump.txt --json · cat post.txt | lantern extract --region NL · lantern extract --facts --lines titles.txt --json")
         {
@@ -50,16 +50,16 @@ public static class ExtractCommand
                 return failed || found < 0 ? ExitCodes.Partial : ExitCodes.Success;
             }
 
-            foreach (var (name, read) in inputs)
+            foreach (var name in paths.Length == 0 ? ["-"] : paths)
             {
-                var text = read();
-                if (text is null)
+                using var input = OpenText(context, name);
+                if (input is null)
                 {
                     failed = true;
                     continue;
                 }
 
-                foreach (var mention in SelectorExtractor.Extract(text, extractionContext).Mentions)
+                foreach (var mention in StreamingSelectorExtractor.Extract(input.Reader, extractionContext))
                 {
                     count++;
                     if (context.AsJson)
@@ -82,6 +82,11 @@ public static class ExtractCommand
                         table.AddRow(Markup.Escape(name), mention.Type, Markup.Escape(mention.Value), Markup.Escape(OneLine(mention.Raw)),
                             $"{mention.Start}–{mention.End}", mention.Confidence.ToString("0.00"), mention.Rule);
                     }
+                }
+
+                if (input.InvalidBytes.Count > 0)
+                {
+                    context.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(name)}: {input.InvalidBytes.Count:N0} invalid UTF-8 sequences read as U+FFFD");
                 }
             }
 
@@ -202,6 +207,85 @@ public static class ExtractCommand
             failed = true;
             context.Fail($"{path}: cannot read: {exception.Message}");
             return null;
+        }
+    }
+
+    /// <summary>A file (or standard input for "-") opened for reading in chunks, never whole; null when it cannot be opened.</summary>
+    private static StreamedInput? OpenText(CliContext context, string path)
+    {
+        var invalid = new InvalidByteCounter();
+        if (path == "-")
+        {
+            return new StreamedInput(Console.In, invalid);
+        }
+
+        try
+        {
+            if (!File.Exists(path))
+            {
+                context.Fail($"{path}: no such file");
+                return null;
+            }
+
+            return new StreamedInput(new StreamReader(path, StreamedInput.Utf8(invalid), detectEncodingFromByteOrderMarks: true), invalid);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            context.Fail($"{path}: cannot read: {exception.Message}");
+            return null;
+        }
+    }
+
+    private sealed class InvalidByteCounter
+    {
+        public long Count { get; set; }
+    }
+
+    private sealed record StreamedInput(TextReader Reader, InvalidByteCounter InvalidBytes) : IDisposable
+    {
+        public static Encoding Utf8(InvalidByteCounter counter) => Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new CountingFallback(counter));
+
+        public void Dispose()
+        {
+            if (Reader != Console.In)
+            {
+                Reader.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Reads each invalid UTF-8 sequence as U+FFFD, as a lenient decoder does, and counts them for one warning.</summary>
+    private sealed class CountingFallback(InvalidByteCounter counter) : DecoderFallback
+    {
+        public override int MaxCharCount => 1;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(counter);
+
+        private sealed class Buffer(InvalidByteCounter counter) : DecoderFallbackBuffer
+        {
+            private bool pending;
+
+            public override int Remaining => pending ? 1 : 0;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                counter.Count++;
+                pending = true;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (!pending)
+                {
+                    return '\0';
+                }
+
+                pending = false;
+                return '\uFFFD';
+            }
+
+            public override bool MovePrevious() => false;
         }
     }
 
