@@ -65,7 +65,7 @@ public static class DemoCommand
 
             context.Out.MarkupLine($"Generated [bold]{manifest.Files.Count}[/] files ({manifest.Documents:N0} documents) in [bold]{Markup.Escape(Path.Combine(root, "collected"))}[/], " +
                 $"a marketplace dump [bold]{Markup.Escape(manifest.MarketDump)}[/] and call records [bold]{Markup.Escape(manifest.CallRecords)}[/]");
-            context.Out.MarkupLine($"Ingested [bold]{reports[0].Added + reports[1].Added:N0}[/] documents and [bold]{reports[2].Added:N0}[/] call links into the workspace [bold]{Markup.Escape(workspaceFolder)}[/] " +
+            context.Out.MarkupLine($"Ingested [bold]{reports[0].Kept + reports[1].Kept:N0}[/] documents and [bold]{reports[2].Kept:N0}[/] call links into the workspace [bold]{Markup.Escape(workspaceFolder)}[/] " +
                 $"in {reports.Sum(report => report.Elapsed.TotalSeconds):N1} s" + (errors > 0 ? $" [red]({errors} errors)[/]" : string.Empty));
             context.Out.MarkupLine($"Ground truth for checks: [grey]{Markup.Escape(manifest.GroundTruthPath)}[/]");
 

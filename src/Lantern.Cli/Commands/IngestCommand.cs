@@ -84,9 +84,9 @@ public static class IngestCommand
                 {
                     files = report.Files,
                     added = report.Added,
-                    kept = report.Added,
+                    kept = report.Kept,
                     repaired = report.Files.Sum(file => file.Repaired),
-                    versions = report.Files.Sum(file => file.Versions),
+                    versions = report.Versions,
                     duplicates = report.Duplicates,
                     refused = report.Errors,
                     errors = report.Errors,
@@ -161,7 +161,7 @@ public static class IngestCommand
                 file.Refused > 0 ? $"[red]{file.Refused:N0}[/]" : "0");
         }
 
-        table.Caption($"{report.Files.Count:N0} files · {report.Added:N0} {noun} added · {report.Duplicates:N0} duplicates · " +
+        table.Caption($"{report.Files.Count:N0} files · {report.Added:N0} {noun} added · {report.Versions:N0} versions · {report.Duplicates:N0} duplicates · " +
             $"{report.Errors:N0} errors · {report.Bytes / 1048576.0:N1} MB in {report.Elapsed.TotalSeconds:N1} s ({report.MegabytesPerSecond:N1} MB/s)");
         context.Out.Write(table);
         context.Out.WriteLine();

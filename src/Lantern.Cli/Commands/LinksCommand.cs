@@ -65,6 +65,12 @@ public static class LinksCommand
                 return ExitCodes.Success;
             }
 
+            if (result.Hops.Count == 0)
+            {
+                context.Out.MarkupLine("Both ends are the same: no hop is needed.");
+                return ExitCodes.Success;
+            }
+
             foreach (var hop in result.Hops)
             {
                 context.Out.MarkupLine($"{Markup.Escape(hop.From)} → {Markup.Escape(hop.To)}  [grey]via[/] {Markup.Escape(hop.Via)}  [grey]({Markup.Escape(Docs(hop.Docs))})[/]");

@@ -40,7 +40,13 @@ public sealed record FileReport(string Path, string Format, long Bytes, int Adde
 /// <summary>The outcome of a whole run: per file, with every problem found.</summary>
 public sealed record IngestReport(IReadOnlyList<FileReport> Files, IReadOnlyList<IngestProblem> Problems, TimeSpan Elapsed)
 {
-    public int Added => Files.Sum(file => file.Added + file.Versions);
+    /// <summary>Records stored: new documents and new versions of stored ones.</summary>
+    public int Kept => Files.Sum(file => file.Kept);
+
+    /// <summary>New documents, not counting new versions of stored ones.</summary>
+    public int Added => Files.Sum(file => file.Added);
+
+    public int Versions => Files.Sum(file => file.Versions);
 
     public int Duplicates => Files.Sum(file => file.Duplicates);
 
@@ -96,7 +102,7 @@ public sealed class IngestService(CaseSession session)
             files = report.Files.Count,
             duplicates = report.Duplicates,
             errors = report.Errors,
-        }, report.Added);
+        }, report.Kept);
         return report;
     }
 

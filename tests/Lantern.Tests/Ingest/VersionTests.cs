@@ -73,7 +73,14 @@ public sealed class VersionTests
         using var folder = new TempFolder();
         var root = folder.Combine("case");
         Assert.Equal(0, LanternProcess.Run(folder.Path, "init", "-w", root, "--case", "C", "--title", "T", "--legal-basis", "L").ExitCode);
-        Assert.Equal(0, LanternProcess.Run(folder.Path, "ingest", Fixture("price-change-no-id.csv"), "--site", "m", "-w", root).ExitCode);
+        var ingest = LanternProcess.Run(folder.Path, "ingest", Fixture("price-change-no-id.csv"), "--site", "m", "--json", "-w", root);
+        Assert.Equal(0, ingest.ExitCode);
+        using (var totals = JsonDocument.Parse(ingest.Stdout))
+        {
+            var (added, newVersions, kept) = (totals.RootElement.GetProperty("added").GetInt32(), totals.RootElement.GetProperty("versions").GetInt32(), totals.RootElement.GetProperty("kept").GetInt32());
+            Assert.Equal((2, 2, 4), (added, newVersions, kept));
+        }
+
 
         var search = LanternProcess.Run(folder.Path, "search", "etizolam", "--json", "-w", root);
         using var hits = JsonDocument.Parse(search.Stdout);
