@@ -47,6 +47,7 @@ public sealed class JsonLinesReader : IDocumentReader
             var (json, surrogates) = JsonEscapes.RepairLoneSurrogates(bytes);
             if (surrogates > 0)
             {
+                repairs.LoneSurrogates = surrogates;
                 yield return LoneSurrogatesRepaired(file, location.ToString(), surrogates);
             }
 

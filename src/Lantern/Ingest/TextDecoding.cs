@@ -351,9 +351,11 @@ public sealed class TextRepairs
 
     public int DoubleEncodedDos437 { get; set; }
 
-    public bool Any => Replaced + ReadAsWindows1252 + DoubleEncodedWindows1252 + DoubleEncodedDos437 > 0;
+    public int LoneSurrogates { get; set; }
 
-    public void Clear() => Replaced = ReadAsWindows1252 = DoubleEncodedWindows1252 = DoubleEncodedDos437 = 0;
+    public bool Any => Replaced + ReadAsWindows1252 + DoubleEncodedWindows1252 + DoubleEncodedDos437 + LoneSurrogates > 0;
+
+    public void Clear() => Replaced = ReadAsWindows1252 = DoubleEncodedWindows1252 = DoubleEncodedDos437 = LoneSurrogates = 0;
 
     /// <summary>One line naming each repair, or null when there was none.</summary>
     public string? Describe()
@@ -368,6 +370,7 @@ public sealed class TextRepairs
         Add(ReadAsWindows1252, "stray byte", "read as Windows-1252");
         Add(DoubleEncodedWindows1252, "double-encoded UTF-8 character", "repaired (Windows-1252)");
         Add(DoubleEncodedDos437, "double-encoded UTF-8 character", "repaired (code page 437)");
+        Add(LoneSurrogates, "lone surrogate escape", "replaced by U+FFFD");
         return string.Join("; ", parts);
 
         void Add(int count, string what, string done)

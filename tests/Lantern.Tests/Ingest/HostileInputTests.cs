@@ -24,6 +24,7 @@ public sealed class HostileInputTests
         Assert.Equal(4, report.Added);
         Assert.Equal(0, report.Errors);
         Assert.Equal(["line 2", "line 3"], report.Problems.Select(problem => problem.Location));
+        Assert.Equal(2, report.Files.Single().Repaired);
         Assert.All(report.Problems, problem => Assert.Equal(ProblemSeverity.Warning, problem.Severity));
         var high = workspace.Store.Get(workspace.Search("high").Hits.Single().Doc)!;
         Assert.Equal(("x\uFFFD", "lone high \uFFFD cut here"), (high.Author, high.Text));
