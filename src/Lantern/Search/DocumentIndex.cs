@@ -101,9 +101,32 @@ public sealed class DocumentIndex : IDisposable
             return (0, null);
         }
 
-        var infos = new SegmentInfos();
-        infos.Read(directory);
-        return FromUserData(infos.UserData);
+        return WhileCommitting(() =>
+        {
+            var infos = new SegmentInfos();
+            infos.Read(directory);
+            return FromUserData(infos.UserData);
+        });
+    }
+
+    /// <summary>
+    /// Reads the index, trying again for a moment when it fails: Lucene 4.8 writes <c>segments_N</c>
+    /// in place, so a reader that arrives during a writer's commit can find it half-written (and for
+    /// the first commit there is no earlier one to fall back to). A failure that outlasts any commit is real.
+    /// </summary>
+    internal static T WhileCommitting<T>(Func<T> read)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return read();
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     /// <summary>The row mark and build name a commit's user data holds.</summary>

@@ -62,18 +62,21 @@ public sealed class IndexReaders(string indexPath, TimeSpan refreshInterval) : I
     {
         try
         {
-            RefreshWhenDue();
-            lock (swap)
+            return DocumentIndex.WhileCommitting(() =>
             {
-                if (manager is null)
+                RefreshWhenDue();
+                lock (swap)
                 {
-                    return new IndexLease(null, null, 0);
-                }
+                    if (manager is null)
+                    {
+                        return new IndexLease(null, null, 0);
+                    }
 
-                var searcher = manager.Acquire();
-                var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit;
-                return new IndexLease(manager, searcher, DocumentIndex.FromUserData(commit.UserData).LastRowId);
-            }
+                    var searcher = manager.Acquire();
+                    var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit;
+                    return new IndexLease(manager, searcher, DocumentIndex.FromUserData(commit.UserData).LastRowId);
+                }
+            });
         }
         catch (IOException exception)
         {
