@@ -76,12 +76,12 @@ public static class SearchCommand
         foreach (var hit in results.Hits)
         {
             context.Out.WriteLine();
-            var who = hit.Author is null ? hit.Site : $"{hit.Site}/{hit.Author}";
+            var who = hit.Author is null ? Shorten(hit.Site) : $"{Shorten(hit.Site)}/{Shorten(hit.Author)}";
             var when = hit.PostedAt?.ToString("yyyy-MM-dd") ?? "undated";
             context.Out.MarkupLine($"[bold cyan]{hit.Doc}[/] [grey]{Markup.Escape(who)} · {hit.Kind} · {when} · score {hit.Score:0.00}[/]" + (hit.Versions > 1 ? $" [yellow]{hit.Versions} versions[/]" : string.Empty));
             if (hit.Title is not null)
             {
-                context.Out.MarkupLine($"  [bold]{Markup.Escape(hit.Title)}[/]");
+                context.Out.MarkupLine($"  [bold]{Markup.Escape(Shorten(hit.Title))}[/]");
             }
 
             context.Out.MarkupLine("  " + Highlight(hit.Snippet));
@@ -91,6 +91,11 @@ public static class SearchCommand
             }
         }
     }
+
+    /// <summary>A scraped value cut to a line's worth with an ellipsis, so one 40 KB site or author cannot flood the human output (JSON keeps it whole).</summary>
+    public static string Shorten(string value) => value.Length <= MaxHumanValueChars ? value : value[..(char.IsHighSurrogate(value[MaxHumanValueChars - 2]) ? MaxHumanValueChars - 2 : MaxHumanValueChars - 1)] + "…";
+
+    private const int MaxHumanValueChars = 120;
 
     /// <summary>Says when the index does not reach every stored document yet, and why.</summary>
     public static void WarnIfBehind(CliContext context, Storage.Workspace workspace, SearchResults results)
