@@ -310,20 +310,38 @@ public sealed class SearchService : IDisposable
         }
     }
 
-    /// <summary>The expanded terms one document matches: each term's own query, held to that document.</summary>
-    private static List<string> MatchedTerms(IndexSearcher searcher, LanternQueryParser parser, string id)
+    /// <summary>
+    /// The expanded terms each shown document matches: each term's own query, held to the shown
+    /// documents, so a term costs one search however many hits there are (a term that needs drug
+    /// context is a span query over many words, and dear to set up).
+    /// </summary>
+    private static Dictionary<string, List<string>> MatchedTerms(IndexSearcher searcher, LanternQueryParser parser, IReadOnlyCollection<string> ids)
     {
-        var terms = new List<string>();
+        var matched = ids.ToDictionary(id => id, _ => new List<string>(), StringComparer.Ordinal);
+        if (parser.ExpansionParts.Count == 0 || ids.Count == 0)
+        {
+            return matched;
+        }
+
+        var shown = new BooleanQuery();
+        foreach (var id in ids)
+        {
+            shown.Add(new TermQuery(new Term(IndexFields.Id, id)), Occur.SHOULD);
+        }
+
         foreach (var (term, part) in parser.ExpansionParts)
         {
-            var one = new BooleanQuery { { new TermQuery(new Term(IndexFields.Id, id)), Occur.MUST }, { part, Occur.MUST } };
-            if (!terms.Contains(term) && searcher.Search(one, 1).TotalHits > 0)
+            var among = new BooleanQuery { { shown, Occur.MUST }, { part, Occur.MUST } };
+            foreach (var hit in searcher.Search(among, ids.Count).ScoreDocs)
             {
-                terms.Add(term);
+                if (matched.TryGetValue(searcher.Doc(hit.Doc).Get(IndexFields.Id), out var terms) && !terms.Contains(term))
+                {
+                    terms.Add(term);
+                }
             }
         }
 
-        return terms;
+        return matched;
     }
 
     private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request, IndexLease lease)
@@ -364,6 +382,7 @@ public sealed class SearchService : IDisposable
             MaxDocCharsToAnalyze = 2_000_000,
         };
 
+        var matchedTerms = MatchedTerms(searcher, parser, documents.Keys);
         var hits = new List<SearchHit>(ids.Count);
         for (var index = 0; index < ids.Count; index++)
         {
@@ -378,7 +397,7 @@ public sealed class SearchService : IDisposable
                 Snippet(highlighter, document.Text), document.Kind)
             {
                 Versions = versionCounts is not null && versionCounts.TryGetValue(document.Listing, out var count) ? Math.Max(1, count) : 1,
-                MatchedTerms = MatchedTerms(searcher, parser, document.Id),
+                MatchedTerms = matchedTerms[document.Id],
             });
         }
 
