@@ -82,15 +82,12 @@ internal static partial class LoadBenchmark
     {
         using var workspace = Workspace.Open(root);
         using var readers = new IndexReaders(workspace.IndexPath, TimeSpan.FromMilliseconds(500));
-        var session = CaseSession.Open(workspace, user);
+        var session = CaseSession.Open(workspace, user, null, readers, () => { });
         var times = new List<double>();
         for (var index = 0; index < queries.Count; index++)
         {
             var started = Stopwatch.GetTimestamp();
-            using (var search = new SearchService(session, readers))
-            {
-                search.Search(new SearchRequest(queries[index], 20));
-            }
+            session.Search(new SearchRequest(queries[index], 20));
 
             if (index >= 50)
             {

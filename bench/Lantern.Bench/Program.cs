@@ -72,7 +72,7 @@ Console.WriteLine($"generating {documents:N0} documents in {corpus}");
 var bytes = Corpus.Write(corpus, documents, seed: 7);
 
 var info = new CaseInfo("BENCH", "Benchmark", "benchmark on generated data", null, null, "NL", DateTimeOffset.UtcNow, "bench");
-using var workspace = Workspace.Create(Path.Combine(root, "ws"), info);
+using var workspace = CaseAdministration.CreateCase(Path.Combine(root, "ws"), info);
 var clock = Stopwatch.StartNew();
 var session = CaseSession.Open(workspace, "bench");
 var report = new IngestService(session).Run(new IngestRequest([corpus]));
@@ -81,7 +81,9 @@ var peakAfterIngest = Process.GetCurrentProcess().PeakWorkingSet64;
 Console.WriteLine($"ingest: {report.Added:N0} docs, {bytes / 1048576.0:N1} MB in {clock.Elapsed.TotalSeconds:N1} s = " +
     $"{report.Added / clock.Elapsed.TotalSeconds:N0} docs/s, {bytes / 1048576.0 / clock.Elapsed.TotalSeconds:N1} MB/s; peak RSS {peakAfterIngest / 1048576.0:N0} MB; errors {report.Errors}");
 
-using var search = new SearchService(session);
+// One reader for the whole run, as a server holds it: the figures are of searching, not of opening the index.
+using var readers = new IndexReaders(workspace.IndexPath, TimeSpan.Zero);
+var search = CaseSession.Open(workspace, session.User, null, readers, () => { });
 var random = new Random(11);
 var terms = Corpus.DomainWords;
 string[] templates =

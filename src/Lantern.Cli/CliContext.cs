@@ -132,7 +132,7 @@ public sealed class CliContext
         var uid = File.Exists("/proc/self/status")
             ? File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)
             : null;
-        return uid is not null ? $"uid {uid}" : throw new WorkspaceException("cannot tell which operating-system account runs Lantern, so nothing can be recorded in its name");
+        return uid is not null ? $"uid {uid}" : throw new BadInputException("cannot tell which operating-system account runs Lantern, so nothing can be recorded in its name");
     }
 
     public void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
@@ -165,7 +165,11 @@ public sealed class CliContext
         return exitCode;
     }
 
-    /// <summary>Runs a command body, turning the errors an analyst can fix into a message and exit code 1.</summary>
+    /// <summary>
+    /// Runs a command body, mapping Lantern's errors once to DESIGN §7's exit codes: a refusal by the
+    /// case's rights is 3; bad input, something not found and a workspace busy or in the way are 1.
+    /// Anything else is a defect and keeps its stack trace.
+    /// </summary>
     public static int Run(ParseResult parse, Func<CliContext, int> body)
     {
         var context = From(parse);
@@ -173,25 +177,15 @@ public sealed class CliContext
         {
             return body(context);
         }
-        catch (WorkspaceException exception)
+        catch (LanternException exception)
         {
-            return context.Fail(exception.Message);
-        }
-        catch (AccessDeniedException exception)
-        {
-            return context.Fail(exception.Message, ExitCodes.Denied);
-        }
-        catch (Search.SearchQueryException exception)
-        {
-            return context.Fail(exception.Message);
-        }
-        catch (ArgumentException exception)
-        {
-            return context.Fail(exception.Message);
+            return context.Fail(exception.Message, ExitCode(exception));
         }
         catch (Lucene.Net.Store.LockObtainFailedException)
         {
             return context.Fail("another Lantern process is writing to this workspace; try again when it has finished");
         }
     }
+
+    public static int ExitCode(LanternException exception) => exception is AccessDeniedException ? ExitCodes.Denied : ExitCodes.BadInput;
 }

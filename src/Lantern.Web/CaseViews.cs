@@ -13,19 +13,17 @@ public sealed record AuditView(IReadOnlyList<AuditEntry> Entries, AuditVerificat
 /// <summary>What a selector, handle or audit page shows, gathered once for the page and its API endpoint alike.</summary>
 public static class CaseViews
 {
-    public static SelectorView Selector(WorkspaceGate gate, CaseSession session, string type, string value, int limit)
+    public static SelectorView Selector(CaseSession session, string type, string value, int limit)
     {
-        using var search = gate.Search(session);
-        var documents = search.Search(new SearchRequest($"selector:\"{Escape(type)}:{Escape(value)}\"", limit, Sort: SearchSort.Date));
-        return new SelectorView(type, value, documents, search.SelectorHandles(type, value));
+        var documents = session.Search(new SearchRequest($"selector:\"{Escape(type)}:{Escape(value)}\"", limit, Sort: SearchSort.Date));
+        return new SelectorView(type, value, documents, session.SelectorHandles(type, value));
     }
 
-    public static HandleView Handle(WorkspaceGate gate, CaseSession session, string site, string author, int limit)
+    public static HandleView Handle(CaseSession session, string site, string author, int limit)
     {
-        var handle = $"{site}/{author}";
-        using var search = gate.Search(session);
-        var documents = search.Search(new SearchRequest($"site:\"{Escape(site)}\" AND author:\"{Escape(author)}\"", limit, Sort: SearchSort.Date));
-        var aliases = new AliasAnalysis(session).Clusters().Where(cluster => cluster.Members.Contains(handle)).ToList();
+        var handle = new Handle(site, author).ToString();
+        var documents = session.Search(new SearchRequest($"site:\"{Escape(site)}\" AND author:\"{Escape(author)}\"", limit, Sort: SearchSort.Date));
+        var aliases = session.Aliases().Where(cluster => cluster.Members.Contains(handle)).ToList();
         return new HandleView(handle, documents, aliases);
     }
 

@@ -172,21 +172,26 @@ public static class LanternWebApp
     /// <summary>Refusals by the case's rights are 403 (already audited by the library); bad requests 400; the API answers JSON, pages a short page.</summary>
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
-    /// <summary>Refusals by the case's rights are 403 (already audited by the library); bad requests 400; anything else 500 without details.</summary>
+    /// <summary>
+    /// Lantern's errors mapped once to HTTP: a refusal by the case's rights 403 (already audited by the
+    /// library), bad input 400, not found 404, a conflict with the workspace's state 409; anything
+    /// else is a defect, 500 without details.
+    /// </summary>
     public static (int Status, string Message) ErrorResponse(Exception? error) =>
         error switch
         {
             AccessDeniedException denied => (StatusCodes.Status403Forbidden, denied.Message),
-            ArgumentException or FormatException or Search.SearchQueryException => (StatusCodes.Status400BadRequest, error.Message),
+            BadInputException or FormatException => (StatusCodes.Status400BadRequest, error.Message),
+            NotFoundException missing => (StatusCodes.Status404NotFound, missing.Message),
+            ConflictException conflict => (StatusCodes.Status409Conflict, conflict.Message),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
-            Storage.WorkspaceException workspace => (StatusCodes.Status500InternalServerError, workspace.Message),
             _ => (StatusCodes.Status500InternalServerError, "the server could not complete the request; see the server's log"),
         };
 
     /// <summary>RFC 9457 problem details; "error" is kept for clients written against the first API.</summary>
     public static object ApiProblem(int status, string message)
     {
-        var title = status switch { 400 => "The request cannot be answered as written", 403 => "Not allowed", _ => "The request failed" };
+        var title = status switch { 400 => "The request cannot be answered as written", 403 => "Not allowed", 404 => "Not found", 409 => "Not now", _ => "The request failed" };
         return new { type = "about:blank", title, status, detail = message, error = message };
     }
 

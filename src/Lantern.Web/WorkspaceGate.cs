@@ -38,12 +38,16 @@ public sealed class WorkspaceGate : IDisposable
     /// <summary>The index reader every search of this server shares.</summary>
     public IndexReaders Readers => readers.Value;
 
-    /// <summary>Runs an operation as the signed-in member, with the justification the request carries.</summary>
+    /// <summary>
+    /// Runs an operation as the signed-in member, with the justification the request carries. Its
+    /// searches share the server's index reader; when one finds documents not yet indexed and no
+    /// process is writing, they are indexed in the background.
+    /// </summary>
     public T AsMember<T>(HttpContext http, Func<CaseSession, T> operation)
     {
         var user = http.User.Identity?.Name ?? throw new InvalidOperationException("the request is not signed in");
         var reason = http.Request.Headers[ReasonHeader].FirstOrDefault() ?? http.Request.Cookies[ReasonCookie];
-        return Use(workspace => operation(CaseSession.Open(workspace, user, reason)));
+        return Use(workspace => operation(CaseSession.Open(workspace, user, reason, Readers, CatchUpInBackground)));
     }
 
     public T Use<T>(Func<Workspace, T> operation)
@@ -51,9 +55,6 @@ public sealed class WorkspaceGate : IDisposable
         using var workspace = opened.Value.Attach();
         return operation(workspace);
     }
-
-    /// <summary>A search over the shared reader; when it finds documents not yet indexed and no process is writing, they are indexed in the background.</summary>
-    public SearchService Search(CaseSession session) => new(session, Readers, CatchUpInBackground);
 
     private void CatchUpInBackground()
     {

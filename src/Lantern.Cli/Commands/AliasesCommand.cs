@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Graph;
 using Spectre.Console;
 
@@ -22,7 +23,7 @@ public static class AliasesCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             context.WarnIfStale(workspace);
-            var clusters = new AliasAnalysis(context.OpenSession(workspace)).Clusters(parse.GetValue(minScore), Math.Max(2, parse.GetValue(hub)));
+            var clusters = context.OpenSession(workspace).Aliases(parse.GetValue(minScore), Math.Max(2, parse.GetValue(hub)));
             if (context.AsJson)
             {
                 context.WriteJson(new

@@ -21,7 +21,7 @@ public static class AuditCommand
             DateTimeOffset? from = null;
             if (parse.GetValue(since) is { } sinceText)
             {
-                from = RecordFields.TryParseDate(sinceText, out var parsed) ? parsed : throw new ArgumentException($"--since '{sinceText}' is not a date");
+                from = RecordFields.TryParseDate(sinceText, out var parsed) ? parsed : throw new BadInputException($"--since '{sinceText}' is not a date");
             }
 
             using var workspace = context.OpenWorkspace();
@@ -50,7 +50,7 @@ public static class AuditCommand
         var expect = new Option<string?>("--expect-head") { Description = "A head hash recorded earlier (lantern audit head): it must still be in the chain" };
         var checkpointFile = new Option<string?>("--checkpoint") { Description = "A checkpoint file written earlier by 'lantern audit checkpoint': the trail must still hold its entry, unaltered" };
         var verify = new Command("verify", "Recompute the audit chain and name the first entry that was changed, removed, inserted or reordered; with the case's audit key " +
-            $"(${AuditKey.EnvironmentVariable}, else your own key file) also a rewritten or forged entry. A removed tail is found against audit-head, --expect-head and --checkpoint; " +
+            $"(${Storage.AuditKey.EnvironmentVariable}, else your own key file) also a rewritten or forged entry. A removed tail is found against audit-head, --expect-head and --checkpoint; " +
             "a missing or damaged audit-head is a failure. The verification is audited, and the head reported is the one its entry leaves. Exit code 1 when the trail is broken.")
         {
             expect, checkpointFile,

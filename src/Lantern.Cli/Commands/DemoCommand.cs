@@ -48,7 +48,7 @@ public static class DemoCommand
             var manifest = context.Out.Status().Start("Generating the demo corpus (PGP keys, wallets, onions)…", _ => DemoCorpus.Generate(root, parse.GetValue(seed)));
             var info = new CaseInfo("DEMO-NIGHTJAR", "Operation Nightjar (synthetic demo)", "Demonstration on synthetic data; no real persons",
                 "Show what Lantern does", 365, "NL", DateTimeOffset.UtcNow, context.OsUser);
-            using var workspace = Workspace.Create(workspaceFolder, info);
+            using var workspace = CaseAdministration.CreateCase(workspaceFolder, info);
             context.WriteCaseHeader(workspace);
             var session = context.OpenSession(workspace);
             var reports = context.Out.Status().Start("Ingesting…", _ =>
@@ -69,7 +69,7 @@ public static class DemoCommand
                 $"in {reports.Sum(report => report.Elapsed.TotalSeconds):N1} s" + (errors > 0 ? $" [red]({errors} errors)[/]" : string.Empty));
             context.Out.MarkupLine($"Ground truth for checks: [grey]{Markup.Escape(manifest.GroundTruthPath)}[/]");
 
-            using var search = new SearchService(session);
+            var search = session;
             Tour(context, search, "cocaine", expand: true, "Slang expansion: 'cocaine' also finds coke, yayo, charlie and ❄️");
             Tour(context, search, "\"ships from netherlands\" AND kind:listing", expand: false, "A phrase, restricted to marketplace listings");
             Tour(context, search, "author:greendragon", expand: false, "Everything posted under one name, on every site (note the impostor on ironbridge)");
@@ -121,7 +121,7 @@ public static class DemoCommand
     /// <summary>Who may sign in to the served demo: one member per role that works a case.</summary>
     private static readonly (string Name, Role Role)[] DemoMembers = [("analyst", Role.Analyst), ("supervisor", Role.Supervisor), ("auditor", Role.Auditor)];
 
-    private static void Tour(CliContext context, SearchService search, string query, bool expand, string caption)
+    private static void Tour(CliContext context, CaseSession search, string query, bool expand, string caption)
     {
         var results = search.Search(new SearchRequest(query, 3, expand));
         context.Out.WriteLine();

@@ -28,10 +28,8 @@ public static class EvalCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             context.WarnIfStale(workspace);
-            var session = context.OpenSession(workspace);
-            var role = session.Authorize(Permission.Search, "eval.extraction", new { truth = parse.GetValue(truth) });
-            var score = ExtractionScore.Compute(groundTruth, new MentionStore(workspace.Connection).All());
-            session.Record(role, "eval.extraction", new { truth = parse.GetValue(truth), precision = score.Overall.Precision, recall = score.Overall.Recall }, score.Overall.TruePositives);
+            var score = context.OpenSession(workspace).ScoreExtraction(parse.GetValue(truth)!, mentions => ExtractionScore.Compute(groundTruth, mentions),
+                result => new { truth = parse.GetValue(truth), precision = result.Overall.Precision, recall = result.Overall.Recall }, result => result.Overall.TruePositives);
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -85,7 +83,7 @@ public static class EvalCommand
             var groundTruth = GroundTruthFile.Read(parse.GetValue(aliasTruth)!);
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var score = AliasScore.Compute(groundTruth, new Lantern.Graph.AliasAnalysis(context.OpenSession(workspace)).Clusters());
+            var score = AliasScore.Compute(groundTruth, context.OpenSession(workspace).Aliases());
             if (context.AsJson)
             {
                 context.WriteJson(new

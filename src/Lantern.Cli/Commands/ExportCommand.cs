@@ -21,7 +21,7 @@ public static class ExportCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var files = GraphExport.Export(context.OpenSession(workspace), parse.GetValue(format)!, parse.GetValue(output)!);
+            var files = context.OpenSession(workspace).Export(parse.GetValue(format)!, parse.GetValue(output)!);
             if (context.AsJson)
             {
                 context.WriteJson(new { files });

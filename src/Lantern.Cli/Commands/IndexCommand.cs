@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Search;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ public static class IndexCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var result = new IndexMaintenance(context.OpenSession(workspace)).Check();
+            var result = context.OpenSession(workspace).CheckIndex();
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -46,7 +47,7 @@ public static class IndexCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             var count = context.Out.Status().Start("Rebuilding the index…", status =>
-                new IndexMaintenance(context.OpenSession(workspace)).Rebuild(done => status.Status($"Rebuilding the index… {done:N0} documents")));
+                context.OpenSession(workspace).RebuildIndex(done => status.Status($"Rebuilding the index… {done:N0} documents")));
             if (context.AsJson)
             {
                 context.WriteJson(new { documents = count });

@@ -50,7 +50,7 @@ public static class InitCommand
             {
                 RequireReasonForLookups = parse.GetValue(requireReason),
             };
-            using var workspace = Workspace.Create(context.WorkspaceDirectory, info, parse.GetValue(shareGroup), context.Reason);
+            using var workspace = CaseAdministration.CreateCase(context.WorkspaceDirectory, info, parse.GetValue(shareGroup), context.Reason);
             if (context.AsJson)
             {
                 context.WriteJson(new { workspace = workspace.Root, @case = workspace.Case });

@@ -19,7 +19,7 @@ public static class LinksCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var neighbours = new LinkAnalysis(context.OpenSession(workspace)).Links(parse.GetValue(node)!, Math.Max(1, parse.GetValue(hops)));
+            var neighbours = context.OpenSession(workspace).Links(parse.GetValue(node)!, Math.Max(1, parse.GetValue(hops)));
             if (context.AsJson)
             {
                 context.WriteJson(new { node = parse.GetValue(node), neighbours = neighbours.Select(item => new { node = item.Node, distance = item.Distance, from = item.Hop.From, via = item.Hop.Via, docs = item.Hop.Docs }) });
@@ -52,7 +52,7 @@ public static class LinksCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var result = new LinkAnalysis(context.OpenSession(workspace)).Path(parse.GetValue(from)!, parse.GetValue(to)!);
+            var result = context.OpenSession(workspace).Path(parse.GetValue(from)!, parse.GetValue(to)!);
             if (context.AsJson)
             {
                 context.WriteJson(new { found = result.Found, hops = result.Hops.Select(hop => new { from = hop.From, to = hop.To, via = hop.Via, docs = hop.Docs }) });

@@ -48,7 +48,7 @@ public static class MembersCommand
             string password;
             if (parse.GetValue(passwordStdin))
             {
-                password = System.Console.In.ReadLine() ?? throw new ArgumentException("no password on standard input");
+                password = System.Console.In.ReadLine() ?? throw new BadInputException("no password on standard input");
             }
             else if (System.Console.IsInputRedirected || !context.Out.Profile.Capabilities.Interactive)
             {

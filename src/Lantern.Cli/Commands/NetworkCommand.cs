@@ -24,11 +24,11 @@ public static class NetworkCommand
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
             DateTimeOffset? Date(string? text, string option) =>
-                text is null ? null : RecordFields.TryParseDate(text, out var date) ? date : throw new ArgumentException($"{option} '{text}' is not a date");
+                text is null ? null : RecordFields.TryParseDate(text, out var date) ? date : throw new BadInputException($"{option} '{text}' is not a date");
 
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var report = new NetworkAnalysis(context.OpenSession(workspace)).Analyse(Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"),
+            var report = context.OpenSession(workspace).Network(Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"),
                 new PathOptions(parse.GetValue(exact), parse.GetValue(samples)));
             var shown = report.Nodes.Take(Math.Max(1, parse.GetValue(top))).ToList();
             if (report.EdgeCount == 0)

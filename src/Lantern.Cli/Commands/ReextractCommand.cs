@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Extraction;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ public static class ReextractCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             var count = context.Out.Status().Start("Extracting…", status =>
-                Reextraction.ForCase(context.OpenSession(workspace), parse.GetValue(all), done => status.Status($"Extracting… {done:N0} documents")));
+                context.OpenSession(workspace).Reextract(parse.GetValue(all), done => status.Status($"Extracting… {done:N0} documents")));
             if (context.AsJson)
             {
                 context.WriteJson(new { documents = count, extractor_version = SelectorExtractor.Version });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Graph;
 using Spectre.Console;
 
@@ -21,7 +22,7 @@ public static class ReviewCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             var session = context.OpenSession(workspace);
-            var result = new AliasAnalysis(session).Review(parse.GetValue(cluster)!, parse.GetValue(decision)!, context.Reason ?? string.Empty);
+            var result = session.Review(parse.GetValue(cluster)!, parse.GetValue(decision)!, context.Reason ?? string.Empty);
             if (context.AsJson)
             {
                 context.WriteJson(result);

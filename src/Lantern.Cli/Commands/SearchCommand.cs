@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Search;
 using Spectre.Console;
 
@@ -31,8 +32,7 @@ public static class SearchCommand
 
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            using var service = new SearchService(context.OpenSession(workspace));
-            var results = service.Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort), AllVersions: parse.GetValue(allVersions)));
+            var results = context.OpenSession(workspace).Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort), AllVersions: parse.GetValue(allVersions)));
             if (context.AsJson)
             {
                 context.WriteJson(new

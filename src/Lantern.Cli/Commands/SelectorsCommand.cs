@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Extraction;
 using Lantern.Search;
 using Spectre.Console;
@@ -24,8 +25,7 @@ public static class SelectorsCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             context.WarnIfStale(workspace);
-            using var service = new SearchService(context.OpenSession(workspace));
-            var summaries = service.Selectors(typeValue, Math.Max(1, parse.GetValue(minDocs)), Math.Max(1, parse.GetValue(limit)));
+            var summaries = context.OpenSession(workspace).Selectors(typeValue, Math.Max(1, parse.GetValue(minDocs)), Math.Max(1, parse.GetValue(limit)));
             if (context.AsJson)
             {
                 context.WriteJson(new

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lantern.Cases;
 using Lantern.Extraction;
 using Lantern.Search;
 using Spectre.Console;
@@ -18,8 +19,7 @@ public static class ShowCommand
         {
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            using var service = new SearchService(context.OpenSession(workspace));
-            var view = service.View(parse.GetValue(id)!);
+            var view = context.OpenSession(workspace).View(parse.GetValue(id)!);
             if (view is null)
             {
                 return context.Fail($"no document with id '{parse.GetValue(id)}' in this case");
@@ -56,11 +56,14 @@ public static class ShowCommand
             Row("url", document.Url);
             Row("thread", document.Thread);
             Row("title", document.Title);
-            var provenance = document.Provenance;
-            Row("source file", provenance.SourcePath);
-            Row("file SHA-256", provenance.SourceSha256);
-            Row("record", (provenance.Record is { } record ? $"record {record}, " : string.Empty) + (provenance.Line is { } line ? $"line {line}, " : string.Empty) + $"bytes {provenance.ByteStart}–{provenance.ByteEnd}");
-            Row("ingested", $"{provenance.IngestedAt:u} by {provenance.IngestedBy}");
+            if (document.Provenance is { } provenance)
+            {
+                Row("source file", provenance.SourcePath);
+                Row("file SHA-256", provenance.SourceSha256);
+                Row("record", (provenance.Record is { } record ? $"record {record}, " : string.Empty) + (provenance.Line is { } line ? $"line {line}, " : string.Empty) + $"bytes {provenance.ByteStart}–{provenance.ByteEnd}");
+                Row("ingested", $"{provenance.IngestedAt:u} by {provenance.IngestedBy}");
+            }
+
             Row("content SHA-256", document.ContentSha256);
             Row("repaired", document.Repairs);
             foreach (var (key, value) in document.Metadata ?? new Dictionary<string, string>())

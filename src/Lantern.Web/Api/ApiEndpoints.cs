@@ -29,64 +29,51 @@ public static class ApiEndpoints
             .WithSummary("A token for X-CSRF-TOKEN on state-changing calls");
 
         api.MapGet("/search", (HttpContext http, WorkspaceGate gate, string q, int? limit, bool? expand_slang, string? sort, bool? facets, bool? all_versions) =>
-            gate.AsMember(http, session =>
-            {
-                using var search = gate.Search(session);
-                return search.Search(new SearchRequest(q, Math.Clamp(limit ?? 20, 1, 500), expand_slang ?? false,
-                    sort == "date" ? SearchSort.Date : SearchSort.Relevance, facets ?? false, all_versions ?? false));
-            }))
+            gate.AsMember(http, session => session.Search(new SearchRequest(q, Math.Clamp(limit ?? 20, 1, 500), expand_slang ?? false,
+                sort == "date" ? SearchSort.Date : SearchSort.Relevance, facets ?? false, all_versions ?? false))))
             .WithSummary("Search: boolean, phrases, proximity, fuzzy, fields (site:, author:, kind:, posted_at:[… TO …]) and selectors (btc:…, email:…)");
 
         api.MapGet("/documents/{id}", (HttpContext http, WorkspaceGate gate, string id) =>
-            gate.AsMember(http, session =>
-            {
-                using var search = gate.Search(session);
-                return search.View(id) is { } view ? Results.Ok(view) : Results.NotFound(new { error = $"no document {id}" });
-            }))
+            gate.AsMember(http, session => session.View(id) is { } view ? Results.Ok(view) : Results.NotFound(new { error = $"no document {id}" })))
             .WithSummary("A document with its provenance, selectors (UTF-16 offsets into text) and rejected candidates");
 
         api.MapGet("/selectors", (HttpContext http, WorkspaceGate gate, string? type, int? min_docs, int? limit) =>
-            gate.AsMember(http, session =>
-            {
-                using var search = gate.Search(session);
-                return search.Selectors(type, min_docs ?? 1, Math.Clamp(limit ?? 100, 1, 10_000));
-            }))
+            gate.AsMember(http, session => session.Selectors(type, min_docs ?? 1, Math.Clamp(limit ?? 100, 1, 10_000))))
             .WithSummary("Selectors with how many documents and handles carry each");
 
         api.MapGet("/selectors/{type}/{value}", (HttpContext http, WorkspaceGate gate, string type, string value, int? limit) =>
-            gate.AsMember(http, session => CaseViews.Selector(gate, session, type, value, Math.Clamp(limit ?? 50, 1, 500))))
+            gate.AsMember(http, session => CaseViews.Selector(session, type, value, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("A selector: the documents that mention it and the handles whose documents do");
 
         api.MapGet("/handles/{site}/{author}", (HttpContext http, WorkspaceGate gate, string site, string author, int? limit) =>
-            gate.AsMember(http, session => CaseViews.Handle(gate, session, site, author, Math.Clamp(limit ?? 50, 1, 500))))
+            gate.AsMember(http, session => CaseViews.Handle(session, site, author, Math.Clamp(limit ?? 50, 1, 500))))
             .WithSummary("A handle: its documents and the alias clusters it belongs to, with their evidence");
 
         api.MapGet("/aliases", (HttpContext http, WorkspaceGate gate, double? min_score) =>
-            gate.AsMember(http, session => new { clusters = new AliasAnalysis(session).Clusters(min_score ?? 0) }))
+            gate.AsMember(http, session => new { clusters = session.Aliases(min_score ?? 0) }))
             .WithSummary("Alias clusters: members, score, evidence and review status");
 
         api.MapGet("/links", (HttpContext http, WorkspaceGate gate, string node, int? hops) =>
-            gate.AsMember(http, session => new { node, neighbours = new LinkAnalysis(session).Links(node, Math.Clamp(hops ?? 1, 1, 4)) }))
+            gate.AsMember(http, session => new { node, neighbours = session.Links(node, Math.Clamp(hops ?? 1, 1, 4)) }))
             .WithSummary("The neighbourhood of a handle or selector, each hop with its documents");
 
         api.MapGet("/graph", (HttpContext http, WorkspaceGate gate, string nodes, int? hops) =>
             gate.AsMember(http, session =>
             {
                 var centres = nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50).ToList();
-                var analysis = new LinkAnalysis(session);
-                var neighbours = centres.SelectMany(centre => analysis.Links(centre, Math.Clamp(hops ?? 1, 1, 2))).ToList();
+                var neighbours = centres.SelectMany(centre => session.Links(centre, Math.Clamp(hops ?? 1, 1, 2))).ToList();
                 return NeighbourhoodGraph.From(centres, neighbours);
             }))
             .WithSummary("The union of neighbourhoods around nodes, with communities and PageRank computed on it (for the graph view)");
 
         api.MapGet("/paths", (HttpContext http, WorkspaceGate gate, string from, string to) =>
-            gate.AsMember(http, session => new LinkAnalysis(session).Path(from, to)))
+            gate.AsMember(http, session => session.Path(from, to)))
             .WithSummary("The shortest path between two handles or selectors, each hop citing its documents");
 
         api.MapGet("/network", (HttpContext http, WorkspaceGate gate, int? top, DateTimeOffset? since, DateTimeOffset? until, bool? exact, int? samples) =>
             gate.AsMember(http, session =>
             {
-                var report = new NetworkAnalysis(session).Analyse(since, until, new PathOptions(exact ?? false, samples));
+                var report = session.Network(since, until, new PathOptions(exact ?? false, samples));
                 return report with { Nodes = report.Nodes.Take(Math.Clamp(top ?? 20, 1, 10_000)).ToList() };
             }))
             .WithSummary("Key actors of the relationship-table network: centralities, communities, components");
@@ -97,7 +84,7 @@ public static class ApiEndpoints
                 var folder = Directory.CreateTempSubdirectory("lantern-export-");
                 try
                 {
-                    var files = GraphExport.Export(session, request.Format, Path.Combine(folder.FullName, $"{session.Workspace.Case.Id}.{request.Format}"));
+                    var files = session.Export(request.Format, Path.Combine(folder.FullName, $"{session.Workspace.Case.Id}.{request.Format}"));
                     if (files.Count == 1)
                     {
                         var contentType = request.Format == "json" ? "application/json" : "application/xml";
@@ -125,7 +112,7 @@ public static class ApiEndpoints
             .AddEndpointFilter(RequireAntiforgery);
 
         api.MapPost("/reviews", (HttpContext http, WorkspaceGate gate, [FromBody] ReviewRequest request) =>
-            gate.AsMember(http, session => new AliasAnalysis(session).Review(request.Cluster, request.Decision, request.Reason)))
+            gate.AsMember(http, session => session.Review(request.Cluster, request.Decision, request.Reason)))
             .WithSummary("Confirm or reject a suggested alias cluster (supervisors), with the reason")
             .AddEndpointFilter(RequireAntiforgery);
 

@@ -14,12 +14,12 @@ public sealed class AliasesModel(WorkspaceGate gate) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Clusters = gate.AsMember(HttpContext, session => new AliasAnalysis(session).Clusters(MinScore));
+    public void OnGet() => Clusters = gate.AsMember(HttpContext, session => session.Aliases(MinScore));
 
     /// <summary>A supervisor's decision on a cluster, through the same library rule as <c>lantern review</c>.</summary>
     public IActionResult OnPost(string cluster, string decision, string reason, string? back)
     {
-        var decided = gate.AsMember(HttpContext, session => new AliasAnalysis(session).Review(cluster, decision, reason));
+        var decided = gate.AsMember(HttpContext, session => session.Review(cluster, decision, reason));
         Message = $"{decided.ClusterId} {decided.Decision} ({string.Join(", ", decided.Members)}).";
         return LocalRedirect(Url.IsLocalUrl(back) ? back! : "/aliases");
     }

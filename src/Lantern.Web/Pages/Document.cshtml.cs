@@ -14,11 +14,7 @@ public sealed class DocumentModel(WorkspaceGate gate) : PageModel
 
     public IActionResult OnGet(string id)
     {
-        var view = gate.AsMember(HttpContext, session =>
-        {
-            using var search = gate.Search(session);
-            return search.View(id);
-        });
+        var view = gate.AsMember(HttpContext, session => session.View(id));
         if (view is null)
         {
             return NotFound();

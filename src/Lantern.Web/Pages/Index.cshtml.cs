@@ -76,10 +76,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
 
         var query = string.Join(" AND ", clauses);
         Results = gate.AsMember(HttpContext, session =>
-        {
-            using var search = gate.Search(session);
-            return search.Search(new SearchRequest(query, 25, Slang, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Facets: true, AllVersions: Versions));
-        });
+            session.Search(new SearchRequest(query, 25, Slang, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Facets: true, AllVersions: Versions)));
         if (Results.Facets is { } facets)
         {
             FacetGroups.Add(("Site", "site", facets.Sites));
@@ -95,7 +92,7 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
     private static string? Day(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var day) ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-        : throw new ArgumentException($"'{value}' is not a date (yyyy-MM-dd)");
+        : throw new BadInputException($"'{value}' is not a date (yyyy-MM-dd)");
 
     public string With(string name, string value) => Link(Filters.Where(filter => filter.Name != name).Append((name, value)));
 

@@ -37,7 +37,7 @@ public static class Passwords
     {
         if (password.Length < MinimumLength)
         {
-            throw new ArgumentException($"a password needs at least {MinimumLength} characters");
+            throw new BadInputException($"a password needs at least {MinimumLength} characters");
         }
 
         new CaseAdministration(session).SetPasswordHash(member, Hasher.HashPassword(member, password));

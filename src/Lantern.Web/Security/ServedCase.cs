@@ -18,9 +18,9 @@ public sealed record ServedCase(string Root, string CaseId, string ApplicationNa
 
     public static ServedCase From(Workspace workspace)
     {
-        var key = workspace.AuditKey ?? throw new WorkspaceException(
-            $"serving case {workspace.Case.Id} needs its audit key, which also protects the web sign-in keys; none at {Cases.AuditKey.Location(workspace.Case.Id)}: " +
-            $"run 'lantern serve' as the account that created the case, or point {Cases.AuditKey.EnvironmentVariable} to the case's key file");
+        var key = workspace.AuditKey ?? throw new BadInputException(
+            $"serving case {workspace.Case.Id} needs its audit key, which also protects the web sign-in keys; none at {Storage.AuditKey.Location(workspace.Case.Id)}: " +
+            $"run 'lantern serve' as the account that created the case, or point {Storage.AuditKey.EnvironmentVariable} to the case's key file");
         var workspaceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{workspace.Case.Id}\n{workspace.Root}\n{workspace.Case.CreatedAt:O}")))[..12];
         var slug = string.Concat(workspace.Case.Id.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '-'));
         return new ServedCase(workspace.Root, workspace.Case.Id, $"lantern/{workspace.Case.Id}/{workspaceId}",

@@ -67,11 +67,11 @@ public sealed record AuditCheckpoint(
         try
         {
             return JsonSerializer.Deserialize<AuditCheckpoint>(File.ReadAllText(path))
-                ?? throw new ArgumentException($"{path} is not a Lantern audit checkpoint");
+                ?? throw new BadInputException($"{path} is not a Lantern audit checkpoint");
         }
         catch (JsonException exception)
         {
-            throw new ArgumentException($"{path} is not a Lantern audit checkpoint: {exception.Message}");
+            throw new BadInputException($"{path} is not a Lantern audit checkpoint: {exception.Message}");
         }
     }
 

@@ -1,9 +1,22 @@
+using Lantern.Storage;
+
 namespace Lantern.Cases;
 
 /// <summary>Membership changes and audit reading as rights-checked, audited operations, for every interface alike.</summary>
 public sealed class CaseAdministration(CaseSession session)
 {
     private readonly MemberStore members = new(session.Workspace);
+
+    /// <summary>
+    /// Creates a case (see <see cref="Workspace.Create"/>) with its creator as admin and supervisor,
+    /// and writes the trail's first entry, the creation itself, with the creator's justification.
+    /// </summary>
+    public static Workspace CreateCase(string root, CaseInfo caseInfo, bool shareWithGroup = false, string? justification = null)
+    {
+        var workspace = Workspace.Create(root, caseInfo, shareWithGroup);
+        new AuditLog(workspace).Append(caseInfo.CreatedBy, "admin", "init", caseInfo, null, string.IsNullOrWhiteSpace(justification) ? null : justification.Trim());
+        return workspace;
+    }
 
     public void AddMember(string name, Role role)
     {

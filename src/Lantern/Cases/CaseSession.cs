@@ -1,18 +1,18 @@
 using System.Globalization;
+using Lantern.Search;
 using Lantern.Storage;
 
 namespace Lantern.Cases;
 
-/// <summary>An action was refused by the case's rights; it has been written to the audit trail.</summary>
-public sealed class AccessDeniedException(string message) : Exception(message);
-
 /// <summary>
-/// A member acting on a case. Every library operation goes through <see cref="Authorize"/>: it
-/// checks the member's roles against <see cref="Rights"/>, writes a denial to the audit trail and
-/// throws, or returns the granting role for the operation's own audit entry. The CLI and the web
-/// application share it, so the rules and the trail are the same whichever is used.
+/// A member acting on a case: the one door to the case's material. Every operation a user can
+/// perform is a method of this class (see CaseSession.Operations.cs) or of an operation class that
+/// takes it, and passes one gate, <see cref="Perform"/>: it checks the member's roles against
+/// <see cref="Rights"/> (a denial is audited and throws), runs the operation, and writes its audit
+/// entry — or a "failed" entry when the operation fails. The CLI and the web application share
+/// it, so the rules and the trail are the same whichever is used.
 /// </summary>
-public sealed class CaseSession
+public sealed partial class CaseSession
 {
     private CaseSession(Workspace workspace, string user, IReadOnlySet<Role> roles, string? justification, string? operatorName)
     {
@@ -42,12 +42,22 @@ public sealed class CaseSession
 
     public AuditLog Audit { get; }
 
+    /// <summary>The host's long-lived index reader (a server's), shared by every search; null in the CLI, where each search opens its own.</summary>
+    public IndexReaders? SharedReaders { get; private init; }
+
+    /// <summary>Told when a search finds stored documents the index's commit does not reach yet (a server then catches up in the background).</summary>
+    public Action? OnIndexBehind { get; private init; }
+
     /// <summary>
     /// A session for a member whose identity the host has established (the web application's
     /// sign-in, or the operating-system account in the CLI).
     /// </summary>
     public static CaseSession Open(Workspace workspace, string user, string? justification = null) =>
         new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null);
+
+    /// <summary>A session whose searches share a host's long-lived index reader (see <see cref="SharedReaders"/>).</summary>
+    public static CaseSession Open(Workspace workspace, string user, string? justification, IndexReaders sharedReaders, Action onIndexBehind) =>
+        new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null) { SharedReaders = sharedReaders, OnIndexBehind = onIndexBehind };
 
     /// <summary>
     /// The CLI's session: the operating-system account acts as itself; acting as another member
@@ -74,8 +84,34 @@ public sealed class CaseSession
         return new CaseSession(workspace, requestedUser, members.RolesOf(requestedUser), Clean(justification), osUser);
     }
 
+    /// <summary>
+    /// The gate: authorizes <paramref name="permission"/> (with the case's justification rule for
+    /// selector look-ups when <paramref name="lookup"/>), runs the operation, and audits it with
+    /// <paramref name="resultCount"/> (and <paramref name="recordedParameters"/>, when what the
+    /// operation found belongs in the entry); an operation that fails on the user's input or the case's
+    /// state is audited as "failed" with the reason, since what was asked matters as much as what was found.
+    /// </summary>
+    internal T Perform<T>(Permission permission, string action, object parameters, Func<T> operation, Func<T, long?> resultCount, bool lookup = false, bool justified = false,
+        Func<T, object>? recordedParameters = null)
+    {
+        var role = Authorize(permission, action, parameters, justified || (lookup && Workspace.Case.RequireReasonForLookups));
+        T result;
+        try
+        {
+            result = operation();
+        }
+        catch (LanternException failure) when (failure is not AccessDeniedException)
+        {
+            Record(role, action, new { request = parameters, error = failure.Message }, null, "failed");
+            throw;
+        }
+
+        Record(role, action, recordedParameters?.Invoke(result) ?? parameters, resultCount(result));
+        return result;
+    }
+
     /// <summary>Checks a permission; on refusal, audits the denial and throws <see cref="AccessDeniedException"/>.</summary>
-    public Role Authorize(Permission permission, string action, object parameters, bool justificationRequired = false)
+    internal Role Authorize(Permission permission, string action, object parameters, bool justificationRequired = false)
     {
         var granting = Rights.Granting(Roles.ToList(), permission);
         if (granting is null)
@@ -98,7 +134,7 @@ public sealed class CaseSession
     }
 
     /// <summary>Writes the audit entry of a completed operation.</summary>
-    public AuditEntry Record(Role role, string action, object parameters, long? resultCount, string outcome = "ok") =>
+    internal AuditEntry Record(Role role, string action, object parameters, long? resultCount, string outcome = "ok") =>
         Audit.Append(User, Rights.Name(role), action, parameters, resultCount, Justification, outcome, Operator);
 
     private static string? Clean(string? justification) => string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();

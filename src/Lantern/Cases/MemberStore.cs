@@ -47,14 +47,14 @@ public sealed class MemberStore(Workspace workspace)
         var current = RolesOf(name);
         if (current.Count == 0)
         {
-            throw new ArgumentException($"{name} is not a member of this case");
+            throw new NotFoundException($"{name} is not a member of this case");
         }
 
         var remaining = role is { } one ? current.Where(existing => existing != one).ToList() : [];
         var admins = All().Count(member => member.Roles.Contains(Role.Admin) && member.Name != name);
         if (current.Contains(Role.Admin) && !remaining.Contains(Role.Admin) && admins == 0)
         {
-            throw new ArgumentException($"{name} is the case's last admin; make another member admin first");
+            throw new ConflictException($"{name} is the case's last admin; make another member admin first");
         }
 
         using var command = workspace.Connection.CreateCommand();

@@ -24,7 +24,7 @@ public sealed class Retention(CaseSession session)
         var workspace = session.Workspace;
         if (workspace.Case.RetentionDays is not { } days)
         {
-            throw new ArgumentException($"case {workspace.Case.Id} has no retention period (set at lantern init with --retention-days)");
+            throw new BadInputException($"case {workspace.Case.Id} has no retention period (set at lantern init with --retention-days)");
         }
 
         var action = dryRun ? "retention.dry-run" : "retention.apply";

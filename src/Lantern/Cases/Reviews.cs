@@ -17,12 +17,12 @@ public sealed class Reviews(CaseSession session)
         decision = decision.Trim().ToLowerInvariant();
         if (!Decisions.Contains(decision))
         {
-            throw new ArgumentException($"'{decision}' is not a decision; use confirm or reject");
+            throw new BadInputException($"'{decision}' is not a decision; use confirm or reject");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new ArgumentException("a review needs its reason (--reason \"…\")");
+            throw new BadInputException("a review needs its reason (--reason \"…\")");
         }
 
         var parameters = new { cluster = clusterId, members, decision };

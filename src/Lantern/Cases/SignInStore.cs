@@ -33,7 +33,7 @@ public sealed class SignInStore(Workspace workspace)
     {
         if (new MemberStore(workspace).RolesOf(name).Count == 0)
         {
-            throw new ArgumentException($"{name} is not a member of this case; add them first with 'lantern members add'");
+            throw new NotFoundException($"{name} is not a member of this case; add them first with 'lantern members add'");
         }
 
         using var command = workspace.Connection.CreateCommand();

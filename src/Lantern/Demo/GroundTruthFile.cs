@@ -12,15 +12,15 @@ public static class GroundTruthFile
         try
         {
             return JsonSerializer.Deserialize<GroundTruth>(File.ReadAllText(path), Options)
-                ?? throw new ArgumentException($"{path}: empty ground-truth file");
+                ?? throw new BadInputException($"{path}: empty ground-truth file");
         }
         catch (JsonException exception)
         {
-            throw new ArgumentException($"{path}: not a Lantern ground-truth file ({exception.Message})", exception);
+            throw new BadInputException($"{path}: not a Lantern ground-truth file ({exception.Message})", exception);
         }
         catch (FileNotFoundException)
         {
-            throw new ArgumentException($"{path}: no such file");
+            throw new NotFoundException($"{path}: no such file");
         }
     }
 }

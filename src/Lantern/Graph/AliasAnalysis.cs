@@ -1,10 +1,13 @@
 using Lantern.Extraction;
-using Lantern.Cases;
+using Lantern.Storage;
 
 namespace Lantern.Graph;
 
-/// <summary>Loads what alias resolution needs from the workspace and runs it as an audited, rights-checked operation.</summary>
-public sealed class AliasAnalysis(CaseSession session)
+/// <summary>A handle whose documents mention a selector: in how many, in how many as its own (not quoting someone else), and in which kinds of document.</summary>
+public sealed record SelectorHandle(string Handle, int Documents, int OwnDocuments, IReadOnlyList<string> Kinds);
+
+/// <summary>Loads what alias resolution needs from the workspace and resolves it; rights and review decisions are the caller's (the case's door).</summary>
+public sealed class AliasAnalysis(Workspace workspace)
 {
     /// <summary>How much text before a mention decides whether it is the author's own or a quote.</summary>
     public const int ContextChars = 80;
@@ -12,27 +15,40 @@ public sealed class AliasAnalysis(CaseSession session)
 
     public IReadOnlyList<AliasCluster> Clusters(double minScore = 0, int hubThreshold = AliasResolver.DefaultHubThreshold)
     {
-        var parameters = new { min_score = minScore, hub_threshold = hubThreshold };
-        var role = session.Authorize(Permission.AnalyseLinks, "aliases", parameters);
         var (mentions, texts) = Load();
-        var decisions = new Reviews(session).All();
-        var clusters = AliasResolver.Resolve(mentions, texts, hubThreshold)
-            .Where(cluster => cluster.Score >= minScore)
-            .Select(cluster => decisions.TryGetValue(cluster.Id, out var decision)
-                ? cluster with { Status = decision.Decision, DecidedBy = decision.DecidedBy, DecisionReason = decision.Reason }
-                : cluster)
-            .ToList();
-        session.Record(role, "aliases", parameters, clusters.Count);
-        return clusters;
+        return AliasResolver.Resolve(mentions, texts, hubThreshold).Where(cluster => cluster.Score >= minScore).ToList();
     }
 
-    /// <summary>A supervisor's decision on a cluster as it is resolved now, through <see cref="Reviews"/>.</summary>
-    public ReviewDecision Review(string clusterId, string decision, string reason)
+    /// <summary>
+    /// The handles whose documents mention a selector: in how many documents, in how many as their
+    /// own (a listing, a profile, or a post that does not point at someone else — the rule alias
+    /// resolution uses), and in which kinds of document.
+    /// </summary>
+    public IReadOnlyList<SelectorHandle> HandlesOf(string type, string value)
     {
-        var id = clusterId.Trim();
-        var cluster = Clusters().FirstOrDefault(candidate => candidate.Id == id)
-            ?? throw new ArgumentException($"no alias cluster '{id}' in this case; 'lantern aliases' lists them");
-        return new Reviews(session).Decide(cluster.Id, cluster.Members, decision, reason);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT d.site || '/' || d.author, d.id, d.kind, d.text, m.start
+            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
+            WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
+            """;
+        command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$value", value);
+        using var reader = command.ExecuteReader();
+        var mentionsByHandle = new List<HandleMention>();
+        while (reader.Read())
+        {
+            mentionsByHandle.Add(MentionIn(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), type, value));
+        }
+
+        return mentionsByHandle.GroupBy(mention => mention.Handle, StringComparer.Ordinal)
+            .Select(group => new SelectorHandle(
+                group.Key,
+                group.Select(mention => mention.DocumentId).Distinct().Count(),
+                group.Where(AliasResolver.IsOwn).Select(mention => mention.DocumentId).Distinct().Count(),
+                group.Select(mention => mention.Kind).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(handle => handle.OwnDocuments).ThenByDescending(handle => handle.Documents).ThenBy(handle => handle.Handle, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>A mention as ownership is decided on: with the <see cref="ContextChars"/> of text before it.</summary>
@@ -44,7 +60,7 @@ public sealed class AliasAnalysis(CaseSession session)
 
     private (List<HandleMention> Mentions, List<HandleText> Texts) Load()
     {
-        var connection = session.Workspace.Connection;
+        var connection = workspace.Connection;
         var documents = new Dictionary<long, (string Handle, string Id, string Kind, string Text)>();
         using (var command = connection.CreateCommand())
         {

@@ -1,5 +1,5 @@
 using Lantern.Extraction;
-using Lantern.Cases;
+using Lantern.Storage;
 
 namespace Lantern.Graph;
 
@@ -8,7 +8,7 @@ public sealed record GraphNode(string Id, string Label, string Kind, string? Sit
 public sealed record GraphLink(string Id, string Source, string Target, string Kind, double Weight, double Score, int Evidence);
 
 /// <summary>Who exported what, under which case and authority: written into every export file.</summary>
-public sealed record ExportWatermark(string CaseId, string CaseTitle, string LegalBasis, string User, DateTimeOffset At, long AuditEntry);
+public sealed record ExportWatermark(string CaseId, string CaseTitle, string LegalBasis, string User, DateTimeOffset At, long AuditSeq);
 
 /// <summary>
 /// The entity graph as exported: handles and the selectors they mention (linked by the documents
@@ -17,9 +17,9 @@ public sealed record ExportWatermark(string CaseId, string CaseTitle, string Leg
 /// </summary>
 public sealed record EntityGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links)
 {
-    public static EntityGraph Build(CaseSession session, IReadOnlyList<AliasCluster> clusters)
+    public static EntityGraph Build(Workspace workspace, IReadOnlyList<AliasCluster> clusters)
     {
-        var connection = session.Workspace.Connection;
+        var connection = workspace.Connection;
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var links = new List<GraphLink>();
         GraphNode Handle(string handle) =>

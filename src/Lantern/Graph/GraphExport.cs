@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using Lantern.Cases;
 
 namespace Lantern.Graph;
 
@@ -15,29 +14,25 @@ public static class GraphExport
 {
     public static readonly IReadOnlyList<string> Formats = ["graphml", "gexf", "csv", "json"];
 
-    /// <summary>Runs an export as a rights-checked, justified, audited operation; returns the files written.</summary>
-    public static IReadOnlyList<string> Export(CaseSession session, string format, string output)
+    /// <summary>
+    /// The export format, checked, and the output's folder, which must exist: a mistyped path must
+    /// not leave a tree of new folders behind.
+    /// </summary>
+    public static string CheckDestination(string format, string output)
     {
         format = format.ToLowerInvariant();
         if (!Formats.Contains(format))
         {
-            throw new ArgumentException($"unknown export format '{format}'; use one of {string.Join(", ", Formats)}");
+            throw new BadInputException($"unknown export format '{format}'; use one of {string.Join(", ", Formats)}");
         }
 
-        // A mistyped path must not leave a tree of new folders behind: the folder has to be there already.
         var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
         if (!Directory.Exists(folder))
         {
-            throw new ArgumentException($"the folder {folder} does not exist; create it first, or write elsewhere with -o");
+            throw new BadInputException($"the folder {folder} does not exist; create it first, or write elsewhere with -o");
         }
 
-        var parameters = new { format, output = Path.GetFullPath(output) };
-        var role = session.Authorize(Permission.Export, "export", parameters, justificationRequired: true);
-        var graph = EntityGraph.Build(session, new AliasAnalysis(session).Clusters());
-        var entry = session.Record(role, "export", new { format, output = Path.GetFullPath(output), nodes = graph.Nodes.Count, links = graph.Links.Count }, graph.Links.Count);
-        var info = session.Workspace.Case;
-        var watermark = new ExportWatermark(info.Id, info.Title, info.LegalBasis, session.User, entry.At, entry.Seq);
-        return Write(graph, watermark, format, output);
+        return format;
     }
 
     public static IReadOnlyList<string> Write(EntityGraph graph, ExportWatermark watermark, string format, string output)
@@ -67,7 +62,7 @@ public static class GraphExport
 
     public static string Describe(ExportWatermark watermark) =>
         $"case {watermark.CaseId} ({watermark.CaseTitle}); legal basis: {watermark.LegalBasis}; exported by {watermark.User} at " +
-        $"{watermark.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}; audit entry {watermark.AuditEntry}";
+        $"{watermark.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}; audit entry {watermark.AuditSeq}";
 
     private static void WriteXml(string path, Action<XmlWriter> body)
     {
@@ -127,7 +122,7 @@ public static class GraphExport
         Data("g_basis", watermark.LegalBasis);
         Data("g_user", watermark.User);
         Data("g_at", watermark.At.ToString("O", CultureInfo.InvariantCulture));
-        Data("g_audit", watermark.AuditEntry.ToString(CultureInfo.InvariantCulture));
+        Data("g_audit", watermark.AuditSeq.ToString(CultureInfo.InvariantCulture));
         foreach (var node in graph.Nodes)
         {
             writer.WriteStartElement("node", Ns);
@@ -231,7 +226,7 @@ public static class GraphExport
 
     private static string Cytoscape(EntityGraph graph, ExportWatermark watermark) => JsonSerializer.Serialize(new
     {
-        meta = new { case_id = watermark.CaseId, case_title = watermark.CaseTitle, legal_basis = watermark.LegalBasis, exported_by = watermark.User, exported_at = watermark.At, audit_entry = watermark.AuditEntry },
+        meta = new { case_id = watermark.CaseId, case_title = watermark.CaseTitle, legal_basis = watermark.LegalBasis, exported_by = watermark.User, exported_at = watermark.At, audit_entry = watermark.AuditSeq },
         elements = new
         {
             nodes = graph.Nodes.Select(node => new { data = new { id = node.Id, label = node.Label, kind = node.Kind, site = node.Site, type = node.Type } }),

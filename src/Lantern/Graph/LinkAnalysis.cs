@@ -1,5 +1,5 @@
+using Lantern.Storage;
 using Lantern.Extraction;
-using Lantern.Cases;
 
 namespace Lantern.Graph;
 
@@ -11,32 +11,26 @@ public sealed record PathResult(bool Found, IReadOnlyList<Hop> Hops);
 public sealed record Neighbour(string Node, int Distance, Hop Hop);
 
 /// <summary>A handle or selector that is not in the case, with the nearest one there is when there is one.</summary>
-public sealed class UnknownNodeException(string message) : ArgumentException(message);
+public sealed class UnknownNodeException(string message) : BadInputException(message);
 
 /// <summary>
 /// Paths and neighbourhoods over the evidence graph: handles connect through the selectors their
 /// documents mention (each hop citing those documents) and through relationship-table links. A
 /// selector mentioned by many handles (a hub) would connect everyone to everyone, so it is left out.
 /// </summary>
-public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasResolver.DefaultHubThreshold)
+public sealed class LinkAnalysis(Workspace workspace, int hubThreshold = AliasResolver.DefaultHubThreshold)
 {
     private readonly Dictionary<string, Dictionary<string, List<string>>> edges = new(StringComparer.Ordinal);
     private bool loaded;
 
     public PathResult Path(string from, string to)
     {
-        var parameters = new { from, to };
-        var role = session.Authorize(Permission.AnalyseLinks, "path", parameters);
         Load();
-        var result = ShortestPath(Resolve(from), Resolve(to));
-        session.Record(role, "path", parameters, result.Hops.Count);
-        return result;
+        return ShortestPath(Resolve(from), Resolve(to));
     }
 
     public IReadOnlyList<Neighbour> Links(string node, int hops)
     {
-        var parameters = new { node, hops };
-        var role = session.Authorize(Permission.AnalyseLinks, "links", parameters);
         Load();
         var start = Resolve(node);
         var found = new List<Neighbour>();
@@ -63,7 +57,6 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
             }
         }
 
-        session.Record(role, "links", parameters, found.Count);
         return found;
     }
 
@@ -128,7 +121,7 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
         }
 
         loaded = true;
-        var connection = session.Workspace.Connection;
+        var connection = workspace.Connection;
         var byHandle = new List<(string Handle, string Selector, string Doc)>();
         using (var command = connection.CreateCommand())
         {
@@ -205,8 +198,8 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
         {
             var colon = node.IndexOf(':', StringComparison.Ordinal);
             var type = node[..colon].ToLowerInvariant();
-            var value = SelectorExtractor.Normalize(type, node[(colon + 1)..], session.Workspace.Case.Region) ?? node[(colon + 1)..];
-            using var command = session.Workspace.Connection.CreateCommand();
+            var value = SelectorExtractor.Normalize(type, node[(colon + 1)..], workspace.Case.Region) ?? node[(colon + 1)..];
+            using var command = workspace.Connection.CreateCommand();
             command.CommandText = "SELECT 1 FROM selectors WHERE type = $type AND value = $value";
             command.Parameters.AddWithValue("$type", type);
             command.Parameters.AddWithValue("$value", value);
@@ -246,7 +239,7 @@ public sealed class LinkAnalysis(CaseSession session, int hubThreshold = AliasRe
     private HashSet<string> Handles()
     {
         var handles = new HashSet<string>(StringComparer.Ordinal);
-        using var command = session.Workspace.Connection.CreateCommand();
+        using var command = workspace.Connection.CreateCommand();
         command.CommandText = """
             SELECT DISTINCT site || '/' || author FROM documents WHERE author IS NOT NULL
             UNION SELECT source FROM relations UNION SELECT target FROM relations

@@ -1,5 +1,5 @@
+using Lantern.Storage;
 using System.Globalization;
-using Lantern.Cases;
 
 namespace Lantern.Graph;
 
@@ -39,12 +39,12 @@ public sealed record PathOptions(bool Exact = false, int? Samples = null)
     {
         if (Samples is < 1)
         {
-            throw new ArgumentException("the number of sampled sources must be at least 1");
+            throw new BadInputException("the number of sampled sources must be at least 1");
         }
 
         if (Exact && Samples is not null)
         {
-            throw new ArgumentException("exact betweenness and a number of sampled sources exclude each other");
+            throw new BadInputException("exact betweenness and a number of sampled sources exclude each other");
         }
 
         if (Exact)
@@ -67,17 +67,11 @@ public sealed record PathOptions(bool Exact = false, int? Samples = null)
 /// undirected and unweighted, as the reference implementation (networkx) takes them, so the
 /// figures can be checked against it.
 /// </summary>
-public sealed class NetworkAnalysis(CaseSession session)
+public sealed class NetworkAnalysis(Workspace workspace)
 {
     public NetworkReport Analyse(DateTimeOffset? since = null, DateTimeOffset? until = null, PathOptions? paths = null)
     {
-        paths ??= new PathOptions();
-        var parameters = new { since, until, exact = paths.Exact, samples = paths.Samples };
-        var role = session.Authorize(Permission.AnalyseLinks, "network", parameters);
-        var graph = Load(since, until);
-        var report = Compute(graph, since, until, paths);
-        session.Record(role, "network", parameters, report.NodeCount);
-        return report;
+        return Compute(Load(since, until), since, until, paths);
     }
 
     public static NetworkReport Compute(UndirectedGraph graph, DateTimeOffset? since = null, DateTimeOffset? until = null, PathOptions? paths = null)
@@ -103,7 +97,7 @@ public sealed class NetworkAnalysis(CaseSession session)
 
     private UndirectedGraph Load(DateTimeOffset? since, DateTimeOffset? until)
     {
-        using var command = session.Workspace.Connection.CreateCommand();
+        using var command = workspace.Connection.CreateCommand();
         command.CommandText = """
             SELECT source, target FROM relations
             WHERE ($since IS NULL OR (at IS NOT NULL AND at >= $since)) AND ($until IS NULL OR (at IS NOT NULL AND at <= $until))

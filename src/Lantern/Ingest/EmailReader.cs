@@ -52,7 +52,7 @@ public sealed class EmailReader(bool mailbox) : IDocumentReader
         }
     }
 
-    private static SourceDocument ToDocument(MimeMessage message, string site, RecordLocation location)
+    private static Document ToDocument(MimeMessage message, string site, RecordLocation location)
     {
         var text = new StringBuilder();
         void Header(string name, InternetAddressList addresses)
@@ -88,7 +88,7 @@ public sealed class EmailReader(bool mailbox) : IDocumentReader
 
         var from = message.From.Mailboxes.FirstOrDefault();
         DateTimeOffset? sent = message.Date == DateTimeOffset.MinValue ? null : message.Date.ToUniversalTime();
-        return new SourceDocument(
+        return new Document(
             site,
             RecordFields.NullIfBlank(message.MessageId),
             from?.Address?.ToLowerInvariant() ?? RecordFields.NullIfBlank(message.From.ToString()),
@@ -98,7 +98,9 @@ public sealed class EmailReader(bool mailbox) : IDocumentReader
             null,
             "email",
             RecordFields.NullIfBlank(message.InReplyTo),
-            metadata.Count > 0 ? metadata : null,
-            location);
+            metadata.Count > 0 ? metadata : null)
+        {
+            Location = location,
+        };
     }
 }

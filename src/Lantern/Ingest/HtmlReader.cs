@@ -43,7 +43,7 @@ public sealed partial class HtmlReader : IDocumentReader
         var metadata = page.Links.Count > 0
             ? new Dictionary<string, string> { ["links"] = JsonSerializer.Serialize(page.Links) }
             : null;
-        yield return new SourceDocument(
+        yield return new Document(
             site,
             url,
             null,
@@ -53,8 +53,10 @@ public sealed partial class HtmlReader : IDocumentReader
             url,
             "page",
             null,
-            metadata,
-            SingleDocumentFile.WholeFile(file));
+            metadata)
+        {
+            Location = SingleDocumentFile.WholeFile(file),
+        };
     }
 
     private static string? AbsoluteUrl(string? candidate) =>

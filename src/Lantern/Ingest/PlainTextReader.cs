@@ -19,7 +19,7 @@ public sealed class PlainTextReader : IDocumentReader
         var text = TextDecoder.Decode(bytes.AsSpan(layout.BomLength), layout.Encoding, repairs);
 
         var site = options.Site ?? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file.Path))) ?? "files";
-        yield return new SourceDocument(
+        yield return new Document(
             site,
             null,
             null,
@@ -29,9 +29,9 @@ public sealed class PlainTextReader : IDocumentReader
             null,
             "page",
             null,
-            null,
-            SingleDocumentFile.WholeFile(file))
+            null)
         {
+            Location = SingleDocumentFile.WholeFile(file),
             Repairs = repairs.Describe(),
         };
     }

@@ -44,7 +44,7 @@ public static class TabularRecord
         }
 
         var site = siteOverride ?? RecordFields.NullIfBlank(Field(RecordFields.Site)) ?? fallbackSite;
-        return new SourceDocument(
+        return new Document(
             site,
             RecordFields.NullIfBlank(Field(RecordFields.Id)) ?? defaultSourceId,
             RecordFields.NullIfBlank(Field(RecordFields.Author)),
@@ -54,7 +54,9 @@ public static class TabularRecord
             url,
             RecordFields.NormalizeKind(Field(RecordFields.Kind), defaultKind ?? (url is null ? "post" : "page")),
             RecordFields.NullIfBlank(Field(RecordFields.Thread)),
-            metadata.Count > 0 ? metadata : null,
-            location);
+            metadata.Count > 0 ? metadata : null)
+        {
+            Location = location,
+        };
     }
 }

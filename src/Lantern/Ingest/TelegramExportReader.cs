@@ -105,7 +105,7 @@ public sealed class TelegramExportReader : IDocumentReader
             }
 
             var author = String(message, "from") ?? String(message, "author") ?? site;
-            return new SourceDocument(
+            return new Document(
                 site,
                 String(message, "id"),
                 author,
@@ -115,8 +115,10 @@ public sealed class TelegramExportReader : IDocumentReader
                 null,
                 "message",
                 String(message, "reply_to_message_id"),
-                metadata.Count > 0 ? metadata : null,
-                location);
+                metadata.Count > 0 ? metadata : null)
+            {
+                Location = location,
+            };
         }
     }
 

@@ -172,8 +172,11 @@ public sealed class WarcReader : IDocumentReader
             metadata["links"] = System.Text.Json.JsonSerializer.Serialize(page.Links);
         }
 
-        return new SourceDocument(site, uri.Length > 0 ? uri : null, null, RecordFields.NullIfBlank(page.Title), page.Text, captured,
-            uri.Length > 0 ? uri : null, "page", null, metadata, location);
+        return new Document(site, uri.Length > 0 ? uri : null, null, RecordFields.NullIfBlank(page.Title), page.Text, captured,
+            uri.Length > 0 ? uri : null, "page", null, metadata)
+        {
+            Location = location,
+        };
     }
 
     private static (string? Status, Dictionary<string, string> Headers, ReadOnlyMemory<byte> Body) SplitHttp(byte[] block)

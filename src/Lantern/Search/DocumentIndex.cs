@@ -139,7 +139,7 @@ public sealed class DocumentIndex : IDisposable
     /// commit's row mark, so a row beyond the mark is never in the index and a plain add cannot
     /// duplicate it.
     /// </summary>
-    public void Add(StoredDocument document, IReadOnlyList<Mention> mentions)
+    public void Add(Model.Document document, IReadOnlyList<Mention> mentions)
     {
         writer.AddDocument(ToLucene(document, mentions));
         lastRowId = Math.Max(lastRowId, document.RowId);
@@ -153,7 +153,7 @@ public sealed class DocumentIndex : IDisposable
     }
 
     /// <summary>Re-indexes a document already in the index, after its mentions changed.</summary>
-    public void Replace(StoredDocument document, IReadOnlyList<Mention> mentions) =>
+    public void Replace(Model.Document document, IReadOnlyList<Mention> mentions) =>
         writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document, mentions));
 
     /// <summary>
@@ -191,9 +191,9 @@ public sealed class DocumentIndex : IDisposable
 
     private static readonly FieldType PostedAtType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PostedAtPrecisionStep };
 
-    public static Document ToLucene(StoredDocument document, IReadOnlyList<Mention> mentions)
+    public static Lucene.Net.Documents.Document ToLucene(Model.Document document, IReadOnlyList<Mention> mentions)
     {
-        var fields = new Document
+        var fields = new Lucene.Net.Documents.Document
         {
             new StringField(IndexFields.Id, document.Id, Field.Store.YES),
             new StoredField(IndexFields.Listing, document.Listing.Length > 0 ? document.Listing : document.Id),

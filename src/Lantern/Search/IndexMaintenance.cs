@@ -1,4 +1,3 @@
-using Lantern.Cases;
 using Lantern.Storage;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -17,29 +16,20 @@ public sealed record IndexCheck(bool Healthy, long IndexedDocuments, long Stored
 /// damaged (the database is the record; the index can always be made again from it). Both are
 /// member operations: rights-checked and audited.
 /// </summary>
-public sealed class IndexMaintenance(CaseSession session)
+public static class IndexMaintenance
 {
-    /// <summary>Reads every segment of the latest commit (Lucene's CheckIndex) and compares its count with the database's.</summary>
-    public IndexCheck Check()
+    /// <summary>Whether the index is readable and level with the database.</summary>
+    public static IndexCheck Check(Workspace workspace)
     {
-        var role = session.Authorize(Permission.Search, "index.check", new { });
-        var workspace = session.Workspace;
         var store = new DocumentStore(workspace.Connection);
-        var stored = store.Count();
-        var check = Inspect(workspace, store, stored);
-        session.Record(role, "index.check", new { healthy = check.Healthy, problem = check.Problem }, check.IndexedDocuments);
-        return check;
+        return Inspect(workspace, store, store.Count());
     }
 
     /// <summary>Builds the index again from every stored document, holding the write lock; returns how many were indexed.</summary>
-    public long Rebuild(Action<long>? onProgress = null)
+    public static long Rebuild(Workspace workspace, string user, Action<long>? onProgress = null)
     {
-        var role = session.Authorize(Permission.Ingest, "index.rebuild", new { });
-        var workspace = session.Workspace;
-        using var writeLock = workspace.LockForWriting("index rebuild", session.User);
-        var count = DocumentIndex.Rebuild(workspace.IndexPath, writeLock, new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection), onProgress);
-        session.Record(role, "index.rebuild", new { }, count);
-        return count;
+        using var writeLock = workspace.LockForWriting("index rebuild", user);
+        return DocumentIndex.Rebuild(workspace.IndexPath, writeLock, new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection), onProgress);
     }
 
     private static IndexCheck Inspect(Workspace workspace, DocumentStore store, long stored)

@@ -6,7 +6,7 @@ using Lucene.Net.Store;
 namespace Lantern.Search;
 
 /// <summary>The search index cannot be read (files missing or unreadable); the message says how to rebuild it.</summary>
-public sealed class IndexDamagedException(string message, Exception inner) : WorkspaceException(message, inner)
+public sealed class IndexDamagedException(string message, Exception inner) : BadInputException(message, inner)
 {
     public static IndexDamagedException For(string indexPath, Exception cause) =>
         new($"the search index in {indexPath} cannot be read ({cause.GetType().Name}: {cause.Message.Split('\n')[0]}); " +

@@ -85,7 +85,7 @@ public static class IndexFields
 
         var name = builder.ToString().TrimEnd('_');
         return name.Length == 0 ? null
-            : Core.Contains(name) || Extraction.SelectorTypes.All.Contains(name) ? MetadataPrefix + name
+            : Core.Contains(name) || SelectorTypes.All.Contains(name) ? MetadataPrefix + name
             : name;
     }
 }

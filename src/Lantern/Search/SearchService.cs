@@ -51,11 +51,8 @@ public sealed record SearchFacets(
 
 public sealed record FacetCount(string Value, int Documents);
 
-/// <summary>A handle whose documents mention a selector: in how many, in how many as its own (not quoting someone else), and in which kinds of document.</summary>
-public sealed record SelectorHandle(string Handle, int Documents, int OwnDocuments, IReadOnlyList<string> Kinds);
-
 /// <summary>A document as an analyst views it: the stored document, its selectors and the candidates that failed validation.</summary>
-public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected)
+public sealed record DocumentView(Document Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected)
 {
     /// <summary>Every version of the document's listing, oldest first (just the document itself when it has no other).</summary>
     public IReadOnlyList<DocumentVersion> Versions { get; init; } = [];
@@ -65,7 +62,13 @@ public sealed record DocumentView(StoredDocument Document, IReadOnlyList<Mention
 public sealed record DocumentVersion(string Doc, DateTimeOffset? PostedAt, DateTimeOffset IngestedAt, string SourcePath, long? Line, long? Record, string ContentSha256, IReadOnlyList<string> Changed);
 
 /// <summary>A query the parser could not read; the message says where and why.</summary>
-public sealed class SearchQueryException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A query read and ready to run, and whether it looks up selectors (which the case may require a justification for).</summary>
+public sealed record ParsedQuery(SearchRequest Request, Query Query, LanternQueryParser Parser)
+{
+    public bool UsesSelectors => Parser.UsesSelectors;
+}
+
+public sealed class SearchQueryException(string message, Exception? inner = null) : BadInputException(message, inner);
 
 /// <summary>
 /// Runs queries against a workspace: Lucene finds and ranks, SQLite supplies the documents, and
@@ -84,38 +87,39 @@ public sealed class SearchService : IDisposable
 
     private const int FacetValues = 15;
 
-    private readonly CaseSession session;
+    private readonly Workspace workspace;
+    private readonly string user;
     private readonly DocumentStore store;
     private readonly MentionStore mentions;
-    private readonly IndexReaders readers;
+    private readonly Lazy<IndexReaders> readers;
     private readonly bool ownsReaders;
     private readonly Action? onBehind;
     private readonly LanternAnalyzer analyzer = new();
     private readonly string? region;
 
+    /// <param name="workspace">The workspace searched; nothing here checks rights: <c>CaseSession</c> does, before any call.</param>
+    /// <param name="user">Who searches, named as the holder of the write lock if the search catches the index up.</param>
     /// <param name="sharedReaders">
     /// The process's long-lived reader (a server's); without one the service opens its own over the
-    /// latest commit, first indexing what an interrupted ingest left behind if no process is writing.
+    /// latest commit when first used, first indexing what an interrupted ingest left behind if no process is writing.
     /// </param>
     /// <param name="onBehind">Told when a search finds stored documents its commit does not reach (a server catches up in the background when no one writes).</param>
-    public SearchService(CaseSession session, IndexReaders? sharedReaders = null, Action? onBehind = null)
+    public SearchService(Workspace workspace, string user, IndexReaders? sharedReaders = null, Action? onBehind = null)
     {
         this.onBehind = onBehind;
-        this.session = session;
-        var workspace = session.Workspace;
+        this.workspace = workspace;
+        this.user = user;
         region = workspace.Case.Region;
         mentions = new MentionStore(workspace.Connection);
         store = new DocumentStore(workspace.Connection);
-        if (sharedReaders is null)
-        {
-            CatchUpIfWriterIdle(workspace, session.User);
-            readers = new IndexReaders(workspace.IndexPath, TimeSpan.Zero);
-            ownsReaders = true;
-        }
-        else
-        {
-            readers = sharedReaders;
-        }
+        ownsReaders = sharedReaders is null;
+        readers = sharedReaders is null
+            ? new Lazy<IndexReaders>(() =>
+            {
+                CatchUpIfWriterIdle(this.workspace, this.user);
+                return new IndexReaders(this.workspace.IndexPath, TimeSpan.Zero);
+            })
+            : new Lazy<IndexReaders>(sharedReaders);
     }
 
     /// <summary>
@@ -152,36 +156,26 @@ public sealed class SearchService : IDisposable
         }
     }
 
-    public SearchResults Search(SearchRequest request)
+    /// <summary>Reads a query; a query that cannot be read throws <see cref="SearchQueryException"/> saying what to change.</summary>
+    public ParsedQuery Parse(SearchRequest request)
     {
         var parser = new LanternQueryParser(analyzer, request.ExpandSlang ? SlangLexicon.Default : null, region, IndexedFields());
-        Query query;
         try
         {
-            query = parser.ParseQuery(request.Query);
+            return new ParsedQuery(request, parser.ParseQuery(request.Query), parser);
         }
         catch (Exception exception) when (exception is ParseException or SearchQueryException)
         {
-            var failure = exception as SearchQueryException ?? new SearchQueryException(exception.Message.Split('\n')[0], exception);
-            // A query that could not run is audited too: what was asked matters as much as what was found.
-            var failed = new { query = request.Query, error = failure.Message };
-            session.Record(session.Authorize(Permission.Search, "search", failed), "search", failed, null, "failed");
-            throw failure;
+            throw exception as SearchQueryException ?? new SearchQueryException(exception.Message.Split('\n')[0], exception);
         }
-
-        var parameters = new { query = request.Query, expand_slang = request.ExpandSlang, sort = request.Sort.ToString().ToLowerInvariant(), limit = request.Limit };
-        var role = parser.UsesSelectors
-            ? session.Authorize(Permission.LookupSelector, "selector.lookup", parameters, session.Workspace.Case.RequireReasonForLookups)
-            : session.Authorize(Permission.Search, "search", parameters);
-        var results = Run(query, parser, request);
-        session.Record(role, parser.UsesSelectors ? "selector.lookup" : "search", parameters, results.Total);
-        return results;
     }
+
+    public SearchResults Search(ParsedQuery parsed) => Run(parsed.Query, parsed.Parser, parsed.Request);
 
     /// <summary>The indexed field names the index holds, read from its segments, so metadata columns are searchable by name.</summary>
     private List<string> IndexedFields()
     {
-        using var lease = readers.Acquire();
+        using var lease = readers.Value.Acquire();
         return lease.Searcher is { } searcher ? MultiFields.GetMergedFieldInfos(searcher.IndexReader).Where(info => info.IsIndexed).Select(info => info.Name).ToList() : [];
     }
 
@@ -192,25 +186,23 @@ public sealed class SearchService : IDisposable
     public IReadOnlyList<string> MetadataFields() =>
         IndexedFields().Where(field => !IndexFields.Core.Contains(field)).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>One document with its provenance and selectors; the view is audited.</summary>
+    /// <summary>One document with its provenance, selectors and versions.</summary>
     public DocumentView? View(string id)
     {
-        var role = session.Authorize(Permission.ViewDocument, "view", new { doc = id });
         var document = store.Get(id);
-        session.Record(role, "view", new { doc = id }, document is null ? 0 : 1);
         return document is null ? null : new DocumentView(document, mentions.ForDocument(document.RowId), mentions.RejectedForDocument(document.RowId))
         {
             Versions = VersionsOf(document),
         };
     }
 
-    private List<DocumentVersion> VersionsOf(StoredDocument document)
+    private List<DocumentVersion> VersionsOf(Document document)
     {
         var versions = new List<DocumentVersion>();
-        StoredDocument? previous = null;
+        Document? previous = null;
         foreach (var version in store.Versions(document.Listing))
         {
-            var provenance = version.Provenance;
+            var provenance = version.Provenance!;
             versions.Add(new DocumentVersion(version.Id, version.PostedAt, provenance.IngestedAt, provenance.SourcePath, provenance.Line, provenance.Record, version.ContentSha256,
                 previous is null ? [] : Changes(previous, version)));
             previous = version;
@@ -220,7 +212,7 @@ public sealed class SearchService : IDisposable
     }
 
     /// <summary>The fields and metadata keys whose values differ between two versions.</summary>
-    private static List<string> Changes(StoredDocument before, StoredDocument after)
+    private static List<string> Changes(Document before, Document after)
     {
         var changed = new List<string>();
         void Compare(string name, string? left, string? right)
@@ -244,56 +236,13 @@ public sealed class SearchService : IDisposable
         return changed;
     }
 
-    /// <summary>Selectors with their spread; a selector look-up, audited (with the justification when the case requires one).</summary>
-    public IReadOnlyList<SelectorSummary> Selectors(string? type, int minDocuments, int limit)
-    {
-        type = type is null ? null : SelectorTypes.Parse(type);
-        var parameters = new { type, min_docs = minDocuments, limit };
-        var role = session.Authorize(Permission.LookupSelector, "selectors", parameters, session.Workspace.Case.RequireReasonForLookups);
-        var summaries = mentions.Summaries(type, minDocuments, limit);
-        session.Record(role, "selectors", parameters, summaries.Count);
-        return summaries;
-    }
-
-    /// <summary>
-    /// The handles whose documents mention a selector: in how many documents, in how many as their
-    /// own (a listing, a profile, or a post that does not point at someone else — the rule alias
-    /// resolution uses), and in which kinds of document; a selector look-up, audited.
-    /// </summary>
-    public IReadOnlyList<SelectorHandle> SelectorHandles(string type, string value)
-    {
-        var parameters = new { type, value };
-        var role = session.Authorize(Permission.LookupSelector, "selector.handles", parameters, session.Workspace.Case.RequireReasonForLookups);
-        using var command = session.Workspace.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT d.site || '/' || d.author, d.id, d.kind, d.text, m.start
-            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-            WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
-            """;
-        command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$value", value);
-        using var reader = command.ExecuteReader();
-        var mentionsByHandle = new List<HandleMention>();
-        while (reader.Read())
-        {
-            mentionsByHandle.Add(AliasAnalysis.MentionIn(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), type, value));
-        }
-
-        var handles = mentionsByHandle.GroupBy(mention => mention.Handle, StringComparer.Ordinal)
-            .Select(group => new SelectorHandle(
-                group.Key,
-                group.Select(mention => mention.DocumentId).Distinct().Count(),
-                group.Where(AliasResolver.IsOwn).Select(mention => mention.DocumentId).Distinct().Count(),
-                group.Select(mention => mention.Kind).Distinct().Order(StringComparer.Ordinal).ToList()))
-            .OrderByDescending(handle => handle.OwnDocuments).ThenByDescending(handle => handle.Documents).ThenBy(handle => handle.Handle, StringComparer.Ordinal)
-            .ToList();
-        session.Record(role, "selector.handles", parameters, handles.Count);
-        return handles;
-    }
+    /// <summary>Selectors with their spread.</summary>
+    public IReadOnlyList<SelectorSummary> Selectors(string? type, int minDocuments, int limit) =>
+        mentions.Summaries(type is null ? null : SelectorTypes.Parse(type), minDocuments, limit);
 
     private SearchResults Run(Query query, LanternQueryParser parser, SearchRequest request)
     {
-        using var lease = readers.Acquire();
+        using var lease = readers.Value.Acquire();
         try
         {
             var results = Run(query, parser, request, lease) with { NotYetSearchable = store.CountAfter(lease.LastRowId) };
@@ -306,7 +255,7 @@ public sealed class SearchService : IDisposable
         }
         catch (IOException exception)
         {
-            throw IndexDamagedException.For(readers.IndexPath, exception);
+            throw IndexDamagedException.For(workspace.IndexPath, exception);
         }
     }
 
@@ -455,7 +404,7 @@ public sealed class SearchService : IDisposable
 
     private SearchFacets Facets(IReadOnlyList<string> ids)
     {
-        var connection = session.Workspace.Connection;
+        var connection = workspace.Connection;
         // Deferred: the temporary table is the connection's own, so counting takes no write lock on the case.
         using var transaction = connection.BeginTransaction(deferred: true);
         using (var create = connection.CreateCommand())
@@ -519,9 +468,9 @@ public sealed class SearchService : IDisposable
 
     public void Dispose()
     {
-        if (ownsReaders)
+        if (ownsReaders && readers.IsValueCreated)
         {
-            readers.Dispose();
+            readers.Value.Dispose();
         }
 
         analyzer.Dispose();

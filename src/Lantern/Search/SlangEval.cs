@@ -99,7 +99,7 @@ public static class SlangEval
         {
             for (var index = 0; index < sentences.Count; index++)
             {
-                writer.AddDocument(new Document
+                writer.AddDocument(new Lucene.Net.Documents.Document
                 {
                     new StringField(IndexFields.Id, index.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
                     new TextField(IndexFields.Text, sentences[index].Text, Field.Store.NO),

@@ -17,7 +17,7 @@ public enum StoreOutcome
 }
 
 /// <summary>What the store did with one document, the stored row, and the mentions stored with it.</summary>
-public sealed record StoredItem(StoreOutcome Outcome, StoredDocument? Document, IReadOnlyList<Mention> Mentions);
+public sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions);
 
 /// <summary>
 /// The documents table. A document is identified by site + source id where the data gives one,
@@ -34,7 +34,7 @@ public sealed class DocumentStore(SqliteConnection connection)
     /// The hash of everything a record says: its fields and every unmapped column or key, so a
     /// change in any of them (a price, a category) is a change of content.
     /// </summary>
-    public static string ContentHash(SourceDocument document)
+    public static string ContentHash(Document document)
     {
         var canonical = new StringBuilder(string.Join('\u001f', document.Site, document.Author ?? string.Empty, document.Title ?? string.Empty, document.Text, document.PostedAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty));
         foreach (var (key, value) in (document.Metadata ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -52,7 +52,7 @@ public sealed class DocumentStore(SqliteConnection connection)
     /// category is a version of the same listing. A record with neither id nor title is a listing
     /// of its own.
     /// </summary>
-    public static string ListingId(SourceDocument document, string identityKey)
+    public static string ListingId(Document document, string identityKey)
     {
         if (document.SourceIdIdentifies && document.SourceId is { Length: > 0 } sourceId)
         {
@@ -67,7 +67,7 @@ public sealed class DocumentStore(SqliteConnection connection)
             string.Join(' ', (value ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public static string IdentityKey(SourceDocument document, string contentHash) =>
+    public static string IdentityKey(Document document, string contentHash) =>
         document.SourceIdIdentifies && document.SourceId is { Length: > 0 } sourceId
             ? $"{document.Site}\u001f{sourceId}"
             : $"{document.Site}\u001f#{contentHash}";
@@ -80,7 +80,7 @@ public sealed class DocumentStore(SqliteConnection connection)
     /// document is never stored without its mentions; returns, for each document, what happened.
     /// </summary>
     public IReadOnlyList<StoredItem> AddBatch(
-        IReadOnlyList<SourceDocument> documents, IReadOnlyList<ExtractionResult> extractions, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
+        IReadOnlyList<Document> documents, IReadOnlyList<ExtractionResult> extractions, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
     {
         var results = new List<StoredItem>(documents.Count);
         var mentions = new MentionStore(connection);
@@ -166,13 +166,13 @@ public sealed class DocumentStore(SqliteConnection connection)
                     }
 
                     mentions.Insert(transaction, nextRowId, extractions[index], selectorIds);
-                    results.Add(new StoredItem(outcome, new StoredDocument(
-                        nextRowId++, id, document.Site, document.SourceId, document.Author, document.Title, document.Text, document.PostedAt,
-                        document.Url, document.Kind, document.Thread, document.Metadata, hash,
-                        new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
-                            document.Location.ByteStart, document.Location.ByteEnd, now, user))
+                    results.Add(new StoredItem(outcome, document with
                     {
-                        Repairs = document.Repairs,
+                        RowId = nextRowId++,
+                        Id = id,
+                        ContentSha256 = hash,
+                        Provenance = new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
+                            document.Location.ByteStart, document.Location.ByteEnd, now, user),
                         Listing = listing,
                     }, extractions[index].Mentions));
                     break;
@@ -208,7 +208,7 @@ public sealed class DocumentStore(SqliteConnection connection)
         void Set(string name, object? value) => parameters[name].Value = value ?? DBNull.Value;
     }
 
-    public StoredDocument? Get(string id)
+    public Document? Get(string id)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM documents WHERE id = $id";
@@ -218,7 +218,7 @@ public sealed class DocumentStore(SqliteConnection connection)
     }
 
     /// <summary>Documents by id, in the order asked (missing ids are left out).</summary>
-    public IReadOnlyList<StoredDocument> GetMany(IReadOnlyList<string> ids)
+    public IReadOnlyList<Document> GetMany(IReadOnlyList<string> ids)
     {
         if (ids.Count == 0)
         {
@@ -233,7 +233,7 @@ public sealed class DocumentStore(SqliteConnection connection)
             command.Parameters.AddWithValue(names[index], ids[index]);
         }
 
-        var found = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
+        var found = new Dictionary<string, Document>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -245,7 +245,7 @@ public sealed class DocumentStore(SqliteConnection connection)
     }
 
     /// <summary>Documents by row id with the format they were read from (which tells how to extract them).</summary>
-    public IReadOnlyList<(StoredDocument Document, string Format)> GetWithFormat(IReadOnlyList<long> rowIds)
+    public IReadOnlyList<(Document Document, string Format)> GetWithFormat(IReadOnlyList<long> rowIds)
     {
         if (rowIds.Count == 0)
         {
@@ -256,7 +256,7 @@ public sealed class DocumentStore(SqliteConnection connection)
         var columns = string.Join(", ", Columns.Split(", ").Select(column => "d." + column));
         command.CommandText = $"SELECT {columns}, s.format FROM documents d JOIN sources s ON s.id = d.source_file WHERE d.rowid IN ({string.Join(',', rowIds)}) ORDER BY d.rowid";
         using var reader = command.ExecuteReader();
-        var documents = new List<(StoredDocument, string)>();
+        var documents = new List<(Document, string)>();
         while (reader.Read())
         {
             documents.Add((Read(reader), reader.GetString(23)));
@@ -266,7 +266,7 @@ public sealed class DocumentStore(SqliteConnection connection)
     }
 
     /// <summary>Documents stored after a row id, in order: how the index catches up after an interrupted run.</summary>
-    public IEnumerable<StoredDocument> After(long rowId)
+    public IEnumerable<Document> After(long rowId)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM documents WHERE rowid > $after ORDER BY rowid";
@@ -279,13 +279,13 @@ public sealed class DocumentStore(SqliteConnection connection)
     }
 
     /// <summary>Every version of a listing, oldest first.</summary>
-    public IReadOnlyList<StoredDocument> Versions(string listing)
+    public IReadOnlyList<Document> Versions(string listing)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM documents WHERE listing = $listing ORDER BY rowid";
         command.Parameters.AddWithValue("$listing", listing);
         using var reader = command.ExecuteReader();
-        var versions = new List<StoredDocument>();
+        var versions = new List<Document>();
         while (reader.Read())
         {
             versions.Add(Read(reader));
@@ -345,18 +345,21 @@ public sealed class DocumentStore(SqliteConnection connection)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static StoredDocument Read(SqliteDataReader reader)
+    private static Document Read(SqliteDataReader reader)
     {
         string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
         long? Number(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
         var metadata = Text(11) is { } json ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) : null;
         DateTimeOffset? postedAt = Text(7) is { } posted ? DateTimeOffset.Parse(posted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
-        return new StoredDocument(
-            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), postedAt,
-            Text(8), reader.GetString(9), Text(10), metadata, reader.GetString(12),
-            new Provenance(reader.GetString(13), reader.GetString(14), Number(15), Number(16), reader.GetInt64(17), reader.GetInt64(18),
-                DateTimeOffset.Parse(reader.GetString(19), CultureInfo.InvariantCulture), reader.GetString(20)))
+        var (byteStart, byteEnd) = (reader.GetInt64(17), reader.GetInt64(18));
+        return new Document(reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), postedAt, Text(8), reader.GetString(9), Text(10), metadata)
         {
+            RowId = reader.GetInt64(0),
+            Id = reader.GetString(1),
+            ContentSha256 = reader.GetString(12),
+            Location = new RecordLocation(byteStart, byteEnd, Number(15), Number(16)),
+            Provenance = new Provenance(reader.GetString(13), reader.GetString(14), Number(15), Number(16), byteStart, byteEnd,
+                DateTimeOffset.Parse(reader.GetString(19), CultureInfo.InvariantCulture), reader.GetString(20)),
             Repairs = Text(21),
             Listing = Text(22) ?? reader.GetString(1),
         };

@@ -210,7 +210,7 @@ public static class Migrations
 
         if (current > Steps.Length)
         {
-            throw new WorkspaceException(
+            throw new BadInputException(
                 $"this workspace has schema version {current}, newer than this Lantern understands ({Steps.Length}); upgrade Lantern");
         }
 

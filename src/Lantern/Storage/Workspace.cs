@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lantern.Cases;
 using Microsoft.Data.Sqlite;
 
 namespace Lantern.Storage;
@@ -33,7 +32,7 @@ public sealed class Workspace : IDisposable
 
     public CaseInfo Case { get; }
 
-    /// <summary>The key that signs this case's audit entries, when this user holds it (see <see cref="Cases.AuditKey"/>).</summary>
+    /// <summary>The key that signs this case's audit entries, when this user holds it (see <see cref="Storage.AuditKey"/>).</summary>
     public AuditKey? AuditKey { get; }
 
     /// <summary>Whether the case was created to be shared with its folder's group (<c>lantern init --share-group</c>).</summary>
@@ -60,14 +59,15 @@ public sealed class Workspace : IDisposable
     /// <summary>
     /// Creates a case: its folder (0700, or 2770 with <paramref name="shareWithGroup"/>), the database
     /// and index created with the same restriction, the case's audit key outside the workspace (see
-    /// <see cref="Cases.AuditKey"/>), and the trail's first entry, the creation itself.
+    /// <see cref="Storage.AuditKey"/>). The trail's first entry, the creation itself, is the door's
+    /// to write (<c>CaseAdministration.CreateCase</c>).
     /// </summary>
-    public static Workspace Create(string root, CaseInfo caseInfo, bool shareWithGroup = false, string? justification = null)
+    public static Workspace Create(string root, CaseInfo caseInfo, bool shareWithGroup = false)
     {
         root = Path.GetFullPath(root);
         if (Exists(root))
         {
-            throw new WorkspaceException($"{root} already holds a workspace ({DatabaseFileName}); choose another folder");
+            throw new BadInputException($"{root} already holds a workspace ({DatabaseFileName}); choose another folder");
         }
 
         if (!Directory.Exists(root))
@@ -100,9 +100,7 @@ public sealed class Workspace : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var workspace = new Workspace(root, connection, caseInfo, auditKey);
-        new AuditLog(workspace).Append(caseInfo.CreatedBy, "admin", "init", caseInfo, null, justification);
-        return workspace;
+        return new Workspace(root, connection, caseInfo, auditKey);
     }
 
     public static Workspace Open(string root)
@@ -110,7 +108,7 @@ public sealed class Workspace : IDisposable
         root = Path.GetFullPath(root);
         if (!Exists(root))
         {
-            throw new WorkspaceException(
+            throw new BadInputException(
                 $"no Lantern workspace in {root}: create one with 'lantern init', or point to one with -w DIR or {EnvironmentVariable}");
         }
 
@@ -188,7 +186,7 @@ public sealed class Workspace : IDisposable
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
-            throw new WorkspaceException("the workspace has no case record; it was not created by 'lantern init'");
+            throw new BadInputException("the workspace has no case record; it was not created by 'lantern init'");
         }
 
         return new CaseInfo(

@@ -145,7 +145,7 @@ public sealed class WriteLock : IDisposable
         if ((AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled)
             || string.Equals(variable, "1", StringComparison.Ordinal) || string.Equals(variable, "true", StringComparison.OrdinalIgnoreCase))
         {
-            throw new WorkspaceException("file locking is turned off for .NET (DOTNET_SYSTEM_IO_DISABLEFILELOCKING); Lantern needs it to keep two writers apart — unset it");
+            throw new BadInputException("file locking is turned off for .NET (DOTNET_SYSTEM_IO_DISABLEFILELOCKING); Lantern needs it to keep two writers apart — unset it");
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class AuditChainTests : IDisposable
     public AuditChainTests()
     {
         root = folder.Combine("ws");
-        using var workspace = Workspace.Create(root, TestWorkspace.NewCase());
+        using var workspace = CaseAdministration.CreateCase(root, TestWorkspace.NewCase());
         var log = new AuditLog(workspace);
         for (var index = 1; index <= 8; index++)
         {

@@ -57,7 +57,7 @@ public sealed class IdentityTests
     public void AWorkspaceIsCreatedForItsOwnerAloneUnlessSharedWithTheGroup()
     {
         using var folder = new TempFolder();
-        using (var own = Workspace.Create(folder.Combine("own"), TestWorkspace.NewCase()))
+        using (var own = CaseAdministration.CreateCase(folder.Combine("own"), TestWorkspace.NewCase()))
         {
             Assert.Equal("700", Mode(own.Root));
             Assert.Equal("700", Mode(own.IndexPath));
@@ -70,7 +70,7 @@ public sealed class IdentityTests
             Assert.False(own.AuditKey.Path.StartsWith(own.Root, StringComparison.Ordinal));
         }
 
-        using var shared = Workspace.Create(folder.Combine("shared"), TestWorkspace.NewCase(), shareWithGroup: true);
+        using var shared = CaseAdministration.CreateCase(folder.Combine("shared"), TestWorkspace.NewCase(), shareWithGroup: true);
         Assert.True(shared.SharedWithGroup);
         Assert.Equal("2770", Mode(shared.Root));
         Assert.Equal("660", Mode(Path.Combine(shared.Root, "lantern.db")));

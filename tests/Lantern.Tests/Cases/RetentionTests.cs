@@ -44,7 +44,7 @@ public sealed class RetentionTests
         Assert.Empty(workspace.Search("quetzalcoatl").Hits);
         Assert.Empty(workspace.Search($"email:{OldEmail}").Hits);
         Assert.Single(workspace.Search("ketamine").Hits);
-        using var service = new SearchService(workspace.Session());
+        var service = workspace.Session();
         Assert.Null(service.View(oldId));
         Assert.DoesNotContain(service.Selectors(null, 1, 100), selector => selector.Value == OldEmail);
         using var log = workspace.Workspace.Connection.CreateCommand();

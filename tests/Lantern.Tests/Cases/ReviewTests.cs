@@ -12,17 +12,17 @@ public sealed class ReviewTests
         using var workspace = new TestWorkspace();
         workspace.IngestDemo();
         new MemberStore(workspace.Workspace).Grant("anna", Role.Analyst, "tester");
-        var clusters = new AliasAnalysis(workspace.Session()).Clusters();
+        var clusters = workspace.Session().Aliases();
         var strong = clusters.First(cluster => cluster.Strong);
         var weak = clusters.First(cluster => !cluster.Strong && cluster.Status == "suggested");
 
         Assert.Throws<AccessDeniedException>(() => new Reviews(workspace.Session("anna")).Decide(strong.Id, strong.Members, "confirm", "looks right"));
-        Assert.Throws<ArgumentException>(() => new Reviews(workspace.Session()).Decide(strong.Id, strong.Members, "confirm", " "));
+        Assert.Throws<BadInputException>(() => new Reviews(workspace.Session()).Decide(strong.Id, strong.Members, "confirm", " "));
         new Reviews(workspace.Session()).Decide(strong.Id, strong.Members, "confirm", "same key and wallet");
         new Reviews(workspace.Session()).Decide(weak.Id, weak.Members, "reject", "different people");
         workspace.Ingest(workspace.Folder.File("more.jsonl", "{\"id\":\"x1\",\"site\":\"elsewhere\",\"author\":\"someone\",\"text\":\"new material\"}\n"));
 
-        var after = new AliasAnalysis(workspace.Session("anna")).Clusters().ToDictionary(cluster => cluster.Id);
+        var after = workspace.Session("anna").Aliases().ToDictionary(cluster => cluster.Id);
 
         Assert.Equal(("confirmed", "tester", "same key and wallet"), (after[strong.Id].Status, after[strong.Id].DecidedBy, after[strong.Id].DecisionReason));
         Assert.Equal("rejected", after[weak.Id].Status);

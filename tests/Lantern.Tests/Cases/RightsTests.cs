@@ -47,7 +47,7 @@ public sealed class RightsTests
         workspace.Ingest(path);
         var docId = workspace.Search("pay").Hits.Single().Doc;
         var session = workspace.Session(user);
-        using var service = new SearchService(session);
+        var service = session;
         var before = session.Audit.Entries().Count;
 
         var outcomes = new[]
@@ -73,7 +73,7 @@ public sealed class RightsTests
         using var workspace = WorkspaceWithMembers(out var path);
         var anna = workspace.Session("anna", reason: "lead 2026/41");
         new IngestService(anna).Run(new IngestRequest([path]));
-        using var service = new SearchService(anna);
+        var service = anna;
         var hit = service.Search(new SearchRequest("pay")).Hits.Single();
         service.View(hit.Doc);
         service.Selectors("btc", 1, 10);
@@ -99,10 +99,10 @@ public sealed class RightsTests
         workspace.Ingest(path);
         var anna = workspace.Session("anna", reason: "lead 7");
 
-        new Lantern.Graph.AliasAnalysis(anna).Clusters();
-        new Lantern.Graph.NetworkAnalysis(anna).Analyse();
-        new Lantern.Graph.LinkAnalysis(anna).Path("m/A", $"btc:{Wallet}");
-        new Lantern.Graph.LinkAnalysis(anna).Links("m/A", 1);
+        anna.Aliases();
+        anna.Network();
+        anna.Path("m/A", $"btc:{Wallet}");
+        anna.Links("m/A", 1);
 
         var entries = anna.Audit.Entries(user: "anna");
         Assert.Equal(["aliases", "network", "path", "links"], entries.Select(entry => entry.Action));
@@ -115,13 +115,13 @@ public sealed class RightsTests
     public void ACaseCanRequireAJustificationForSelectorLookups()
     {
         using var folder = new TempFolder();
-        using var strict = Lantern.Storage.Workspace.Create(folder.Combine("strict"), TestWorkspace.NewCase() with { RequireReasonForLookups = true });
-        using var service = new SearchService(CaseSession.Open(strict, "tester"));
+        using var strict = CaseAdministration.CreateCase(folder.Combine("strict"), TestWorkspace.NewCase() with { RequireReasonForLookups = true });
+        var service = CaseSession.Open(strict, "tester");
 
         var denied = Assert.Throws<AccessDeniedException>(() => service.Selectors(null, 1, 10));
         Assert.Contains("--reason", denied.Message, StringComparison.Ordinal);
         Assert.Throws<AccessDeniedException>(() => service.Search(new SearchRequest($"btc:{Wallet}")));
-        using var justified = new SearchService(CaseSession.Open(strict, "tester", "warrant 17"));
+        var justified = CaseSession.Open(strict, "tester", "warrant 17");
         justified.Selectors(null, 1, 10);
 
         var entries = new AuditLog(strict).Entries().Skip(1).ToList();

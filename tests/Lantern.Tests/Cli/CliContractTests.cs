@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lantern.Cases;
 using Lantern.Tests.Support;
 
 namespace Lantern.Tests.Cli;
@@ -40,7 +41,7 @@ public sealed class CliContractTests
         Assert.Equal(0, show.ExitCode);
         Assert.Contains(Path.GetFullPath(input), show.Stdout, StringComparison.Ordinal);
         Assert.Contains("line 1", show.Stdout, StringComparison.Ordinal);
-        Assert.Contains(Lantern.Ingest.IngestService.HashFile(input), show.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Lantern.Cases.IngestService.HashFile(input), show.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,25 +59,25 @@ public sealed partial class ConformanceTests
     public void Bech32StringsAndSegwitAddressesFollowTheBip(string file)
     {
         var sections = BipSections(File.ReadAllLines(TestData.Vectors(file)));
-        var encoding = file.Contains("0350", StringComparison.Ordinal) ? Bech32.Encoding.Bech32m : Bech32.Encoding.Bech32;
-        var name = encoding == Bech32.Encoding.Bech32m ? "Bech32m" : "Bech32";
+        var encoding = file.Contains("0350", StringComparison.Ordinal) ? Bech32.Variant.Bech32m : Bech32.Variant.Bech32;
+        var name = encoding == Bech32.Variant.Bech32m ? "Bech32m" : "Bech32";
 
         Assert.NotEmpty(sections[$"valid {name}"]);
         foreach (var text in sections[$"valid {name}"])
         {
-            Assert.Equal(encoding, Bech32.Decode(text)?.Encoding);
+            Assert.Equal(encoding, Bech32.Decode(text)?.Variant);
         }
 
         foreach (var text in sections[$"invalid {name}"])
         {
-            Assert.NotEqual(encoding, Bech32.Decode(text)?.Encoding);
+            Assert.NotEqual(encoding, Bech32.Decode(text)?.Variant);
         }
 
         foreach (var line in sections["valid segwit"])
         {
             var (address, script) = (line.Split('|')[0], line.Split('|')[1]);
             var hrp = address[..2].ToLowerInvariant();
-            if (encoding == Bech32.Encoding.Bech32 && char.ToLowerInvariant(address[3]) != 'q')
+            if (encoding == Bech32.Variant.Bech32 && char.ToLowerInvariant(address[3]) != 'q')
             {
                 // BIP-173 listed segwit v1+ addresses in bech32; BIP-350 made bech32m mandatory for them.
                 Assert.Null(Bech32.DecodeSegwit(hrp, address));

@@ -71,10 +71,10 @@ public sealed class RealScrapeSelectorTests
             {"id":"4","site":"m","author":"delta","text":"connect to 185.23.4.7:8080"}
 
             """));
-        var links = new LinkAnalysis(workspace.Session());
+        var links = workspace.Session();
 
         Assert.False(links.Path("m/alpha", "m/beta").Found);
-        Assert.True(new LinkAnalysis(workspace.Session()).Path("m/gamma", "m/delta").Found);
+        Assert.True(workspace.Session().Path("m/gamma", "m/delta").Found);
     }
 
     [Fact]

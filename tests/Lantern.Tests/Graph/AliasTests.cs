@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using Lantern.Demo;
 using Lantern.Graph;
 using Lantern.Tests.Support;
@@ -13,7 +14,7 @@ public sealed class AliasTests(ITestOutputHelper output)
         using var workspace = new TestWorkspace();
         var truth = workspace.IngestDemo();
 
-        var clusters = new AliasAnalysis(workspace.Session()).Clusters();
+        var clusters = workspace.Session().Aliases();
         var score = AliasScore.Compute(truth, clusters);
 
         output.WriteLine($"strong: precision {score.Strong.Precision:0.000} recall {score.Strong.Recall:0.000} ({score.Strong.TruePositives}/{score.Strong.FalsePositives}/{score.Strong.FalseNegatives})");

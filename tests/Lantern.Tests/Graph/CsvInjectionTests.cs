@@ -19,7 +19,7 @@ public sealed class CsvInjectionTests
             """ + "\n");
         workspace.Ingest(posts);
 
-        var files = GraphExport.Export(workspace.Session(reason: "briefing 9"), "csv", workspace.Folder.Combine("graph.csv"));
+        var files = workspace.Session(reason: "briefing 9").Export("csv", workspace.Folder.Combine("graph.csv"));
 
         var cells = files.SelectMany(Cells).ToList();
         Assert.Contains("'=HYPERLINK(\"http://evil.example/x\",\"open\")/vendor", cells);

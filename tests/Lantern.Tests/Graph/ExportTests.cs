@@ -17,7 +17,7 @@ public sealed class ExportFixture : IDisposable
     {
         Workspace.IngestDemo();
         Workspace.Ingest(new IngestRequest([TestData.Data(Path.Combine("networks", "caviar", "CAVIAR1.csv"))], Site: "caviar", Format: "matrix"));
-        Graph = EntityGraph.Build(Workspace.Session(), new AliasAnalysis(Workspace.Session()).Clusters());
+        Graph = EntityGraph.Build(Workspace.Workspace, Workspace.Session().Aliases());
     }
 
     public TestWorkspace Workspace { get; } = new();
@@ -34,7 +34,7 @@ public sealed class ExportTests(ExportFixture fixture) : IClassFixture<ExportFix
 
     private (IReadOnlyList<string> Files, AuditEntry Entry) Export(string format, string name)
     {
-        var files = GraphExport.Export(workspace.Session(reason: "briefing 7"), format, workspace.Folder.Combine(name));
+        var files = workspace.Session(reason: "briefing 7").Export(format, workspace.Folder.Combine(name));
         var entry = new AuditLog(workspace.Workspace).Entries().Last(entry => entry.Action == "export");
         return (files, entry);
     }
@@ -146,7 +146,7 @@ public sealed class ExportTests(ExportFixture fixture) : IClassFixture<ExportFix
     [Fact]
     public void AnExportNeedsAJustification()
     {
-        Assert.Throws<AccessDeniedException>(() => GraphExport.Export(workspace.Session(), "json", workspace.Folder.Combine("x.json")));
+        Assert.Throws<AccessDeniedException>(() => workspace.Session().Export("json", workspace.Folder.Combine("x.json")));
         Assert.False(File.Exists(workspace.Folder.Combine("x.json")));
     }
 

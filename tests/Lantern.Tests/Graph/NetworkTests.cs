@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lantern.Cases;
 using Lantern.Graph;
 using Lantern.Ingest;
 using Lantern.Tests.Support;
@@ -9,7 +10,7 @@ public sealed class NetworkTests
 {
     private static string Caviar(string name) => TestData.Data(Path.Combine("networks", "caviar", name));
 
-    private static NetworkReport Analyse(TestWorkspace workspace) => new NetworkAnalysis(workspace.Session()).Analyse();
+    private static NetworkReport Analyse(TestWorkspace workspace) => workspace.Session().Network();
 
     [Fact]
     public void TheCaviarNetworkReproducesTheReferenceCentralitiesAndCommunities()
@@ -70,8 +71,8 @@ public sealed class NetworkTests
         workspace.Ingest(new IngestRequest([Caviar("CAVIAR_FULL.csv")], Site: "caviar", Format: "matrix"));
         var session = workspace.Session();
 
-        var exact = new NetworkAnalysis(session).Analyse();
-        var sampled = new NetworkAnalysis(session).Analyse(paths: new PathOptions(Samples: 40));
+        var exact = session.Network();
+        var sampled = session.Network(paths: new PathOptions(Samples: 40));
 
         Assert.Equal(new PathMethod(true, exact.NodeCount, 0), exact.PathMethod);
         Assert.Equal((false, 40), (sampled.PathMethod.Exact, sampled.PathMethod.Sources));
@@ -89,8 +90,8 @@ public sealed class NetworkTests
         Assert.Equal(5, report.Added);
 
         var session = workspace.Session();
-        var all = new NetworkAnalysis(session).Analyse();
-        var afterTakedown = new NetworkAnalysis(session).Analyse(since: new DateTimeOffset(2025, 6, 15, 0, 0, 0, TimeSpan.Zero));
+        var all = session.Network();
+        var afterTakedown = session.Network(since: new DateTimeOffset(2025, 6, 15, 0, 0, 0, TimeSpan.Zero));
 
         Assert.Equal((5, 5), (all.NodeCount, all.EdgeCount));
         Assert.Equal(["calls/D", "calls/C", "calls/E"], afterTakedown.Nodes.Select(node => node.Id));

@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using Lantern.Graph;
 using Lantern.Ingest;
 using Lantern.Tests.Support;
@@ -24,7 +25,7 @@ public sealed class PathTests
         lines.Add("{\"id\":\"h9\",\"site\":\"tg\",\"author\":\"plug\",\"text\":\"support: help@market.example.org\"}");
         workspace.Ingest(workspace.Folder.File("docs.jsonl", string.Join('\n', lines) + "\n"));
         workspace.Ingest(new IngestRequest([workspace.Folder.File("calls.csv", "forum/courier,phone/box\n")], Format: "edges"));
-        var links = new LinkAnalysis(workspace.Session());
+        var links = workspace.Session();
 
         var path = links.Path("tg/plug", "phone/box");
 
@@ -35,9 +36,9 @@ public sealed class PathTests
         Assert.Equal("email:v@proton.me", path.Hops[1].Via);
         Assert.Equal("relation", path.Hops[2].Via);
         Assert.StartsWith("calls.csv:", Assert.Single(path.Hops[2].Docs), StringComparison.Ordinal);
-        Assert.False(new LinkAnalysis(workspace.Session()).Path("market/user0", "tg/plug").Found);
+        Assert.False(workspace.Session().Path("market/user0", "tg/plug").Found);
 
-        var neighbourhood = new LinkAnalysis(workspace.Session()).Links("market/vendor", 1);
+        var neighbourhood = workspace.Session().Links("market/vendor", 1);
         Assert.Contains(neighbourhood, item => item.Node == "tg/plug" && item.Distance == 2);
         Assert.Contains(neighbourhood, item => item.Node == "email:v@proton.me" && item.Distance == 1);
     }

@@ -46,9 +46,9 @@ public sealed class ArchiveAndMailTests
         Assert.Equal(("shop.example", "http://shop.example/xanax", "Shop"), (document.Site, document.SourceId, document.Title));
         Assert.Equal("Xanax bars, ships from NL", document.Text);
         Assert.Equal(new DateTimeOffset(2025, 2, 3, 4, 5, 6, TimeSpan.Zero), document.PostedAt);
-        Assert.Equal(Encoding.UTF8.GetByteCount(request), document.Provenance.ByteStart);
-        Assert.Equal(2, document.Provenance.Record);
-        Assert.StartsWith("WARC/1.0", plain[(int)document.Provenance.ByteStart..], StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetByteCount(request), document.Provenance!.ByteStart);
+        Assert.Equal(2, document.Provenance!.Record);
+        Assert.StartsWith("WARC/1.0", plain[(int)document.Provenance!.ByteStart..], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ArchiveAndMailTests
         var reply = workspace.Store.Get(workspace.Search("title:re").Hits.Single().Doc)!;
         Assert.Equal(("seized", "m2@proton.me", "bob@proton.me", "email"), (reply.Site, reply.SourceId, reply.Author, reply.Kind));
         Assert.Contains("OK, call +31 6 12345678", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(2, reply.Provenance.Record);
+        Assert.Equal(2, reply.Provenance!.Record);
         Assert.Equal(2, workspace.Search("email:alice@example.org").Total);
         Assert.Equal(1, workspace.Search("phone:31612345678").Total);
         Assert.Equal("carol@tutanota.com", workspace.Search("ketamine").Hits.Single().Author);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Lantern.Cases;
 using Lantern.Ingest;
 using Lantern.Tests.Support;
 
@@ -268,7 +269,7 @@ public sealed class HostileInputTests
 
         public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
         {
-            yield return new SourceDocument("m", "1", null, null, "kept", null, null, "post", null, null, new RecordLocation(0, 10, 1));
+            yield return new Document("m", "1", null, null, "kept", null, null, "post", null, null) { Location = new RecordLocation(0, 10, 1) };
             throw new InvalidOperationException("surprise");
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lantern.Cases;
 using Lantern.Ingest;
 using Lantern.Search;
 using Lantern.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class MetadataFieldTests
         Assert.Equal(2, workspace.Search("category:benzos").Total);
         Assert.Equal(1, workspace.Search("from:usa AND to:worldwide").Total);
         Assert.Equal("BenzoChems", Assert.Single(workspace.Search("from:usa AND to:worldwide").Hits).Author);
-        using var service = new SearchService(workspace.Session());
+        var service = workspace.Session();
         Assert.Equal(["category", "from", "price", "to"], service.MetadataFields());
     }
 
@@ -37,7 +38,7 @@ public sealed class MetadataFieldTests
 
         Assert.Equal(1, workspace.Search("ships_from:netherlands").Total);
         Assert.Equal(1, workspace.Search("meta_selector:l9").Total);
-        using var service = new SearchService(workspace.Session());
+        var service = workspace.Session();
         Assert.Equal(["meta_email", "meta_selector", "ships_from"], service.MetadataFields());
     }
 

@@ -145,9 +145,9 @@ public sealed class ReaderFuzzTests
         return [.. bytes];
     }
 
-    private static IEnumerable<(SourceDocument? Document, IngestProblem? Problem)> Read(string format, SourceFile file) =>
+    private static IEnumerable<(Document? Document, IngestProblem? Problem)> Read(string format, SourceFile file) =>
         format == "edges"
-            ? RelationReader.Read(file, "edges", new ReadOptions()).Select(item => ((SourceDocument?)null, item.Problem))
+            ? RelationReader.Read(file, "edges", new ReadOptions()).Select(item => ((Document?)null, item.Problem))
             : FormatDetector.ByName(format == "warc.gz" ? "warc" : format)!.Read(file, new ReadOptions()).Select(item => (item.Document, item.Problem));
 
     private static byte[] Seed(string format) => format switch

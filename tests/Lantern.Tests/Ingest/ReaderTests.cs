@@ -1,4 +1,5 @@
 using System.Text;
+using Lantern.Cases;
 using Lantern.Ingest;
 using Lantern.Tests.Support;
 
@@ -26,18 +27,18 @@ public sealed class ReaderTests
         Assert.Equal(("nightmarket", "L1", "listing", "Coke"), (listing.Site, listing.SourceId, listing.Kind, listing.Title));
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero), listing.PostedAt);
         Assert.Equal("42", listing.Metadata!["price"]);
-        Assert.Equal(1, listing.Provenance.Line);
-        Assert.Equal(Path.GetFullPath(path), listing.Provenance.SourcePath);
-        Assert.Equal(IngestService.HashFile(path), listing.Provenance.SourceSha256);
+        Assert.Equal(1, listing.Provenance!.Line);
+        Assert.Equal(Path.GetFullPath(path), listing.Provenance!.SourcePath);
+        Assert.Equal(IngestService.HashFile(path), listing.Provenance!.SourceSha256);
         var bytes = File.ReadAllBytes(path);
-        var record = Encoding.UTF8.GetString(bytes, (int)listing.Provenance.ByteStart, (int)(listing.Provenance.ByteEnd - listing.Provenance.ByteStart));
+        var record = Encoding.UTF8.GetString(bytes, (int)listing.Provenance!.ByteStart, (int)(listing.Provenance!.ByteEnd - listing.Provenance!.ByteStart));
         Assert.StartsWith("{\"id\":\"L1\"", record, StringComparison.Ordinal);
         Assert.EndsWith("\"price\":42}", record, StringComparison.Ordinal);
 
         var review = workspace.Store.Get(Assert.Single(workspace.Search("stealth").Hits).Doc)!;
         Assert.Equal("Great stealth", review.Text);
         Assert.Equal("7", review.SourceId);
-        Assert.Equal(3, review.Provenance.Line);
+        Assert.Equal(3, review.Provenance!.Line);
     }
 
     [Fact]
@@ -73,8 +74,8 @@ public sealed class ReaderTests
         Assert.Equal("Pure, uncut.\nShips \"fast\"", document.Text);
         Assert.Equal("Netherlands", document.Metadata!["Origin"]);
         Assert.Equal("1", document.SourceId);
-        Assert.Equal(2, document.Provenance.Line);
-        Assert.Equal(1, document.Provenance.Record);
+        Assert.Equal(2, document.Provenance!.Line);
+        Assert.Equal(1, document.Provenance!.Record);
     }
 
     [Fact]
@@ -110,8 +111,8 @@ public sealed class ReaderTests
         Assert.Equal("Joseph Joestar", hit.Author);
         var document = workspace.Store.Get(hit.Doc)!;
         Assert.Equal("message", document.Kind);
-        Assert.NotNull(document.Provenance.Record);
-        var raw = Encoding.UTF8.GetString(File.ReadAllBytes(sample)[(int)document.Provenance.ByteStart..(int)document.Provenance.ByteEnd]);
+        Assert.NotNull(document.Provenance!.Record);
+        var raw = Encoding.UTF8.GetString(File.ReadAllBytes(sample)[(int)document.Provenance!.ByteStart..(int)document.Provenance!.ByteEnd]);
         Assert.StartsWith("{", raw, StringComparison.Ordinal);
         Assert.Contains("The One Piece is Real!", raw, StringComparison.Ordinal);
     }

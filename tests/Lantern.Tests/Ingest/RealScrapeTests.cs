@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lantern.Cases;
 using Lantern.Ingest;
 using Lantern.Tests.Support;
 
@@ -43,9 +44,9 @@ public sealed class RealScrapeTests
         Assert.Equal(3, report.Files[0].Kept);
         var document = workspace.Store.Get(Assert.Single(workspace.Search("furanylfentanyl").Hits).Doc)!;
         Assert.Equal("High Purity\nlab tested", document.Text);
-        Assert.Equal(2, document.Provenance.Record);
+        Assert.Equal(2, document.Provenance!.Record);
         var bytes = File.ReadAllBytes(path);
-        var record = Encoding.UTF8.GetString(bytes, (int)document.Provenance.ByteStart, (int)(document.Provenance.ByteEnd - document.Provenance.ByteStart));
+        var record = Encoding.UTF8.GetString(bytes, (int)document.Provenance!.ByteStart, (int)(document.Provenance!.ByteEnd - document.Provenance!.ByteStart));
         Assert.Equal("montfort,20g Furanylfentanyl,\"High Purity\nlab tested\n\",0.31 BTC,China", record);
     }
 
@@ -135,7 +136,7 @@ public sealed class RealScrapeTests
         Assert.Equal((2, "utf-16le"), (report.Files[0].Kept, report.Files[0].Encoding));
         var oxy = workspace.Store.Get(Assert.Single(workspace.Search("oxycodone").Hits).Doc)!;
         Assert.Equal("Pharma grade 💊 µg-exact", oxy.Text);
-        var record = Encoding.Unicode.GetString(File.ReadAllBytes(path), (int)oxy.Provenance.ByteStart, (int)(oxy.Provenance.ByteEnd - oxy.Provenance.ByteStart));
+        var record = Encoding.Unicode.GetString(File.ReadAllBytes(path), (int)oxy.Provenance!.ByteStart, (int)(oxy.Provenance!.ByteEnd - oxy.Provenance!.ByteStart));
         Assert.Equal("DrStrange\tOxycodone 30mg\tPharma grade 💊 µg-exact", record);
         Assert.Equal("Blotter\r\nfresh batch", workspace.Store.Get(Assert.Single(workspace.Search("blotter").Hits).Doc)!.Text);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lantern.Cases;
 using Lantern.Ingest;
 using Lantern.Search;
 using Lantern.Tests.Support;
@@ -105,7 +106,7 @@ public sealed class VersionTests
 
     private static SearchResults Search(TestWorkspace workspace, string query, bool allVersions)
     {
-        using var service = new SearchService(workspace.Session());
+        var service = workspace.Session();
         return service.Search(new SearchRequest(query, 50, AllVersions: allVersions));
     }
 }

@@ -79,14 +79,14 @@ public sealed class QueryAsTypedTests : IDisposable
     [Fact]
     public void HandlesResolveWhateverTheirCaseAndAnUnknownOneIsAnErrorWithTheNearest()
     {
-        var path = new LinkAnalysis(workspace.Session()).Path("nightmarket/ketking", "NIGHTMARKET/frost");
+        var path = workspace.Session().Path("nightmarket/ketking", "NIGHTMARKET/frost");
 
         Assert.True(path.Found);
         Assert.Equal("nightmarket/KetKing", path.Hops[0].From);
-        var error = Assert.Throws<UnknownNodeException>(() => new LinkAnalysis(workspace.Session()).Path("nightmarket/ketkong", "nightmarket/Frost"));
+        var error = Assert.Throws<UnknownNodeException>(() => workspace.Session().Path("nightmarket/ketkong", "nightmarket/Frost"));
         Assert.Equal("no handle nightmarket/ketkong in this case; did you mean nightmarket/KetKing?", error.Message);
-        Assert.Throws<UnknownNodeException>(() => new LinkAnalysis(workspace.Session()).Links("btc:bc1qxxxxxxxx", 1));
-        Assert.False(new LinkAnalysis(workspace.Session()).Path("nightmarket/KetKing", "dreadhall/Loner").Found);
+        Assert.Throws<UnknownNodeException>(() => workspace.Session().Links("btc:bc1qxxxxxxxx", 1));
+        Assert.False(workspace.Session().Path("nightmarket/KetKing", "dreadhall/Loner").Found);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class ConcurrencyTests
                 for (var round = 0; round < 4; round++)
                 {
                     using var workspace = Workspace.Open(root);
-                    using var search = new SearchService(CaseSession.Open(workspace, Environment.UserName), readers);
+                    var search = CaseSession.Open(workspace, Environment.UserName, null, readers, () => { });
                     var results = search.Search(new SearchRequest("zzcommon", 5));
                     totals.Add(results.Total + results.NotYetSearchable);
                 }
@@ -123,7 +123,7 @@ public sealed class ConcurrencyTests
     {
         using var folder = new TempFolder();
         var root = folder.Combine("ws");
-        Workspace.Create(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
+        CaseAdministration.CreateCase(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
         var input = WriteCorpus(folder, "small.jsonl", 0, 2_000);
         Assert.Equal(0, LanternProcess.Run(folder.Path, "ingest", input, "-w", root).ExitCode);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, Workspace.IndexFolderName)).Where(file => file.EndsWith(".cfs", StringComparison.Ordinal) || file.EndsWith(".fdx", StringComparison.Ordinal)))
@@ -172,7 +172,7 @@ public sealed class ConcurrencyTests
     private static (string Root, string Input) Prepare(TempFolder folder, string name, int firstId)
     {
         var root = folder.Combine("ws");
-        Workspace.Create(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
+        CaseAdministration.CreateCase(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
         return (root, WriteCorpus(folder, name, firstId, Documents));
     }
 

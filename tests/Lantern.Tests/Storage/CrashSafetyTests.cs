@@ -31,7 +31,7 @@ public sealed class CrashSafetyTests
 
         var root = folder.Combine("ws");
         // The CLI acts as the operating-system account, so the case is that account's.
-        Workspace.Create(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
+        CaseAdministration.CreateCase(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }).Dispose();
 
         using (var child = Process.Start(LanternProcess.StartInfo(folder.Path, "ingest", input, "-w", root))!)
         {
@@ -42,10 +42,9 @@ public sealed class CrashSafetyTests
 
         SqliteConnection.ClearAllPools();
         using (var workspace = Workspace.Open(root))
-        using (var search = new SearchService(CaseSession.Open(workspace, Environment.UserName)))
         {
             var stored = new DocumentStore(workspace.Connection).Count();
-            Assert.Equal(stored, search.Search(new SearchRequest("ketamine")).Total);
+            Assert.Equal(stored, CaseSession.Open(workspace, Environment.UserName).Search(new SearchRequest("ketamine")).Total);
         }
 
         var rerun = LanternProcess.Run(folder.Path, "ingest", input, "-w", root);
@@ -60,7 +59,7 @@ public sealed class CrashSafetyTests
             using var directory = FSDirectory.Open(workspace.IndexPath);
             using var reader = DirectoryReader.Open(directory);
             Assert.Equal(Documents, reader.NumDocs);
-            using var search = new SearchService(CaseSession.Open(workspace, Environment.UserName));
+            var search = CaseSession.Open(workspace, Environment.UserName);
             Assert.Equal(Documents, search.Search(new SearchRequest("netherlands")).Total);
         }
     }

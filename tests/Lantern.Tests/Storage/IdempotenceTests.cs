@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using Lantern.Tests.Support;
 
 namespace Lantern.Tests.Storage;
@@ -41,7 +42,7 @@ public sealed class IdempotenceTests
         var first = workspace.Folder.File("a.csv", "Vendor,Item\nA,apples\nB,bananas\n");
         var second = workspace.Folder.File("b.csv", "Vendor,Item\nC,cherries\nA,apples\n");
 
-        workspace.Ingest(new Lantern.Ingest.IngestRequest([first, second], Site: "shop"));
+        workspace.Ingest(new Lantern.Cases.IngestRequest([first, second], Site: "shop"));
 
         Assert.Equal(3, workspace.Store.Count());
     }

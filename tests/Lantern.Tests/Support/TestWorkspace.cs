@@ -16,7 +16,7 @@ public sealed class TestWorkspace : IDisposable
 
     public TestWorkspace(CaseInfo caseInfo)
     {
-        Workspace = Workspace.Create(Folder.Combine("ws"), caseInfo);
+        Workspace = CaseAdministration.CreateCase(Folder.Combine("ws"), caseInfo);
     }
 
     public TempFolder Folder { get; } = new();
@@ -35,7 +35,7 @@ public sealed class TestWorkspace : IDisposable
 
     public SearchResults Search(string query, bool expand = false, int limit = 50, SearchSort sort = SearchSort.Relevance)
     {
-        using var service = new SearchService(Session());
+        var service = Session();
         return service.Search(new SearchRequest(query, limit, expand, sort));
     }
 

@@ -111,7 +111,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var response = await client.GetAsync("/api/selectors?type=bitcoin");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var message = Assert.Throws<ArgumentException>(() => Lantern.Extraction.SelectorTypes.Parse("bitcoin")).Message;
+        var message = Assert.Throws<BadInputException>(() => SelectorTypes.Parse("bitcoin")).Message;
         Assert.Equal(message, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.True((await Json(client, "/api/selectors?type=BTC")).GetArrayLength() > 0, "a type in capitals is the same type");
     }

@@ -22,7 +22,7 @@ public sealed class ConcurrentServingTests
     {
         using var folder = new TempFolder();
         var root = folder.Combine("ws");
-        using (var workspace = Workspace.Create(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }))
+        using (var workspace = CaseAdministration.CreateCase(root, TestWorkspace.NewCase() with { CreatedBy = Environment.UserName }))
         {
             var admin = CaseSession.Open(workspace, Environment.UserName);
             new CaseAdministration(admin).AddMember("anna", Role.Analyst);

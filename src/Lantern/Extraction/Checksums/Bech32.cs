@@ -3,7 +3,7 @@ namespace Lantern.Extraction.Checksums;
 /// <summary>BIP-173 bech32 and BIP-350 bech32m, with segwit address encoding and decoding.</summary>
 public static class Bech32
 {
-    public enum Encoding
+    public enum Variant
     {
         Bech32,
         Bech32m,
@@ -13,7 +13,7 @@ public static class Bech32
     private const uint Bech32Constant = 1;
     private const uint Bech32mConstant = 0x2bc830a3;
 
-    public static string Encode(string hrp, ReadOnlySpan<byte> data5, Encoding encoding)
+    public static string Encode(string hrp, ReadOnlySpan<byte> data5, Variant encoding)
     {
         var values = data5.ToArray();
         var checksum = CreateChecksum(hrp, values, encoding);
@@ -30,7 +30,7 @@ public static class Bech32
     }
 
     /// <summary>Splits a bech32 string into human-readable part and 5-bit data (checksum removed), or null when invalid.</summary>
-    public static (string Hrp, byte[] Data, Encoding Encoding)? Decode(string text)
+    public static (string Hrp, byte[] Data, Variant Variant)? Decode(string text)
     {
         if (text.Length > 90)
         {
@@ -75,7 +75,7 @@ public static class Bech32
         }
 
         var polymod = Polymod(hrp, data);
-        Encoding? encoding = polymod == Bech32Constant ? Encoding.Bech32 : polymod == Bech32mConstant ? Encoding.Bech32m : null;
+        Variant? encoding = polymod == Bech32Constant ? Variant.Bech32 : polymod == Bech32mConstant ? Variant.Bech32m : null;
         return encoding is { } found ? (hrp, data[..^6], found) : null;
     }
 
@@ -83,7 +83,7 @@ public static class Bech32
     {
         var data = new List<byte> { (byte)version };
         data.AddRange(ConvertBits(program, 8, 5, pad: true)!);
-        return Encode(hrp, data.ToArray(), version == 0 ? Encoding.Bech32 : Encoding.Bech32m);
+        return Encode(hrp, data.ToArray(), version == 0 ? Variant.Bech32 : Variant.Bech32m);
     }
 
     /// <summary>A segwit address's version and program when valid for the given network prefix (BIP-173/BIP-350 rules).</summary>
@@ -111,8 +111,8 @@ public static class Bech32
             return null;
         }
 
-        var expected = version == 0 ? Encoding.Bech32 : Encoding.Bech32m;
-        return decoded.Encoding == expected ? (version, program) : null;
+        var expected = version == 0 ? Variant.Bech32 : Variant.Bech32m;
+        return decoded.Variant == expected ? (version, program) : null;
     }
 
     public static byte[]? ConvertBits(ReadOnlySpan<byte> data, int fromBits, int toBits, bool pad)
@@ -152,9 +152,9 @@ public static class Bech32
         return result.ToArray();
     }
 
-    private static byte[] CreateChecksum(string hrp, byte[] data, Encoding encoding)
+    private static byte[] CreateChecksum(string hrp, byte[] data, Variant encoding)
     {
-        var polymod = Polymod(hrp, [.. data, 0, 0, 0, 0, 0, 0]) ^ (encoding == Encoding.Bech32 ? Bech32Constant : Bech32mConstant);
+        var polymod = Polymod(hrp, [.. data, 0, 0, 0, 0, 0, 0]) ^ (encoding == Variant.Bech32 ? Bech32Constant : Bech32mConstant);
         var checksum = new byte[6];
         for (var index = 0; index < 6; index++)
         {

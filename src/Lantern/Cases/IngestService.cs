@@ -1,3 +1,4 @@
+using Lantern.Ingest;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -8,7 +9,7 @@ using Lantern.Extraction;
 using Lantern.Search;
 using Lantern.Storage;
 
-namespace Lantern.Ingest;
+namespace Lantern.Cases;
 
 /// <summary>What the analyst asked ingest to do.</summary>
 public sealed record IngestRequest(
@@ -122,7 +123,7 @@ public sealed class IngestService(CaseSession session)
         var relationFormat = request.Format is { } named && RelationReader.Formats.Contains(named.ToLowerInvariant()) ? named.ToLowerInvariant() : null;
         if (request.Format is { } format && relationFormat is null && (forcedReader = FormatDetector.ByName(format)) is null)
         {
-            throw new ArgumentException($"unknown format '{format}'; use one of: {string.Join(", ", FormatDetector.Formats.Concat(RelationReader.Formats))}");
+            throw new BadInputException($"unknown format '{format}'; use one of: {string.Join(", ", FormatDetector.Formats.Concat(RelationReader.Formats))}");
         }
 
         var files = ExpandPaths(request.Paths, Report);
@@ -214,7 +215,7 @@ public sealed class IngestService(CaseSession session)
         }
 
         int addedCount = 0, versions = 0, duplicates = 0, errors = 0, repaired = 0, records = 0;
-        var batch = new List<SourceDocument>(request.BatchSize);
+        var batch = new List<Document>(request.BatchSize);
         var extractions = new List<ExtractionResult>(request.BatchSize);
         var extractionContext = new ExtractionContext(workspace.Case.Region, InTelegramExport: reader.Format == "telegram");
         long position = 0;
@@ -624,9 +625,9 @@ public sealed class IngestService(CaseSession session)
             {
                 worker.GetAwaiter().GetResult();
             }
-            catch (Exception exception) when (exception is not WorkspaceException)
+            catch (Exception exception) when (exception is not BadInputException)
             {
-                throw new WorkspaceException(
+                throw new BadInputException(
                     $"indexing failed ({exception.GetType().Name}: {exception.Message}); the documents stored so far are kept in the database and the index catches up with them on the next write");
             }
         }

@@ -1,25 +1,24 @@
+using Lantern.Extraction;
 using Lantern.Search;
 using Lantern.Storage;
 
-namespace Lantern.Extraction;
+namespace Lantern.Cases;
 
 /// <summary>
 /// Extracts again the documents whose mentions came from an older extractor version (or from none),
 /// replacing their mentions in SQLite and their selectors in the index, batch by batch.
 /// </summary>
-public sealed class Reextraction(Workspace workspace, DocumentIndex index)
+internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
 {
     private const int BatchSize = 500;
 
     /// <summary>
-    /// Extracts again, as a member's audited operation: the documents of an older extractor, or every
+    /// Extracts again, holding the write lock: the documents of an older extractor, or every
     /// document when <paramref name="all"/> (after the case's phone region changed). Returns how many.
     /// </summary>
-    public static int ForCase(Cases.CaseSession session, bool all, Action<int>? onProgress = null)
+    public static int Run(Workspace workspace, string user, bool all, Action<int>? onProgress = null)
     {
-        var role = session.Authorize(Cases.Permission.Ingest, "reextract", new { all });
-        var workspace = session.Workspace;
-        using var writeLock = workspace.LockForWriting("reextract", session.User);
+        using var writeLock = workspace.LockForWriting("reextract", user);
         if (all)
         {
             using var reset = workspace.Connection.CreateCommand();
@@ -29,12 +28,10 @@ public sealed class Reextraction(Workspace workspace, DocumentIndex index)
 
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
-        var count = new Reextraction(workspace, index).Run(onProgress);
-        session.Record(role, "reextract", new { all, extractor_version = SelectorExtractor.Version }, count);
-        return count;
+        return new Reextraction(workspace, index).Run(onProgress);
     }
 
-    /// <summary>Returns how many documents were extracted again.</summary>
+    /// <summary>Extracts again, batch by batch, with an index writer the caller holds under the write lock.</summary>
     public int Run(Action<int>? onProgress = null)
     {
         var documents = new DocumentStore(workspace.Connection);

@@ -1,4 +1,4 @@
-namespace Lantern.Cases;
+namespace Lantern.Model;
 
 /// <summary>What a case is and on what authority it is worked: fixed at <c>lantern init</c>.</summary>
 public sealed record CaseInfo(

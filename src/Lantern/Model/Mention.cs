@@ -1,4 +1,4 @@
-namespace Lantern.Extraction;
+namespace Lantern.Model;
 
 /// <summary>The selector types of DESIGN §4.</summary>
 public static class SelectorTypes
@@ -26,7 +26,7 @@ public static class SelectorTypes
     /// <summary>A type as a person may write it (any case), or the types there are when it is none of them.</summary>
     public static string Parse(string type) =>
         All.FirstOrDefault(known => known.Equals(type.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"'{type}' is not a selector type; use one of {string.Join(", ", All)}");
+            ?? throw new BadInputException($"'{type}' is not a selector type; use one of {string.Join(", ", All)}");
 }
 
 /// <summary>How sure a mention is; one threshold decides which mentions link handles.</summary>
@@ -51,12 +51,6 @@ public sealed record Mention(string Type, string Value, string Raw, int Start, i
 
 /// <summary>Something that looked like a selector but failed validation, and why; never shown as a selector.</summary>
 public sealed record RejectedCandidate(string Type, string Raw, int Start, int End, string Reason);
-
-/// <summary>What the extractor knows about where a text comes from.</summary>
-public sealed record ExtractionContext(string? DefaultRegion = null, bool InTelegramExport = false)
-{
-    public static ExtractionContext Default { get; } = new();
-}
 
 public sealed record ExtractionResult(IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected)
 {

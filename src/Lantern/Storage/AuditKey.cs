@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Lantern.Storage;
 
-namespace Lantern.Cases;
+namespace Lantern.Storage;
 
 /// <summary>
 /// The secret that signs a case's audit entries (HMAC-SHA256), held outside the workspace so that
@@ -57,7 +56,7 @@ public sealed class AuditKey
         {
         }
 
-        throw new WorkspaceException($"{path} is not a Lantern audit key (64 hexadecimal digits); point {EnvironmentVariable} to the case's key file");
+        throw new BadInputException($"{path} is not a Lantern audit key (64 hexadecimal digits); point {EnvironmentVariable} to the case's key file");
     }
 
     /// <summary>The case's key, created (0600, in a 0700 folder) when there is none yet.</summary>

@@ -1,31 +1,5 @@
 namespace Lantern.Cases;
 
-/// <summary>The roles of DESIGN §6. A member may hold several (whoever creates the case is admin and supervisor).</summary>
-public enum Role
-{
-    Analyst,
-    Supervisor,
-    Auditor,
-    Admin,
-}
-
-/// <summary>What an action needs. Each maps to the roles that may do it in <see cref="Rights"/>.</summary>
-public enum Permission
-{
-    Ingest,
-    Search,
-    ViewDocument,
-    LookupSelector,
-    AnalyseLinks,
-    Export,
-    Review,
-    ReadAudit,
-    VerifyAudit,
-    ManageMembers,
-    ListMembers,
-    ApplyRetention,
-}
-
 /// <summary>
 /// Who may do what: analysts work the material; supervisors also decide suggested links and run
 /// retention; auditors read and verify the audit trail and nothing else; admins manage members and
@@ -60,5 +34,5 @@ public static class Rights
     public static Role Parse(string text) =>
         Enum.TryParse<Role>(text.Trim(), ignoreCase: true, out var role) && Enum.IsDefined(role)
             ? role
-            : throw new ArgumentException($"'{text}' is not a role; use analyst, supervisor, auditor or admin");
+            : throw new BadInputException($"'{text}' is not a role; use analyst, supervisor, auditor or admin");
 }
