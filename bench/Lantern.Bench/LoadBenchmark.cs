@@ -81,8 +81,8 @@ internal static partial class LoadBenchmark
     private static List<double> InProcess(string root, string user, List<string> queries)
     {
         using var workspace = Workspace.Open(root);
-        using var readers = new IndexReaders(workspace.IndexPath, TimeSpan.FromMilliseconds(500));
-        var session = CaseSession.Open(workspace, user, null, readers, () => { });
+        using var sharedIndex = new SharedIndex(workspace, TimeSpan.FromMilliseconds(500));
+        var session = CaseSession.Open(workspace, user, null, sharedIndex);
         var times = new List<double>();
         for (var index = 0; index < queries.Count; index++)
         {

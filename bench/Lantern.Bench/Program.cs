@@ -82,8 +82,8 @@ Console.WriteLine($"ingest: {report.Added:N0} docs, {bytes / 1048576.0:N1} MB in
     $"{report.Added / clock.Elapsed.TotalSeconds:N0} docs/s, {bytes / 1048576.0 / clock.Elapsed.TotalSeconds:N1} MB/s; peak RSS {peakAfterIngest / 1048576.0:N0} MB; errors {report.Errors}");
 
 // One reader for the whole run, as a server holds it: the figures are of searching, not of opening the index.
-using var readers = new IndexReaders(workspace.IndexPath, TimeSpan.Zero);
-var search = CaseSession.Open(workspace, session.User, null, readers, () => { });
+using var sharedIndex = new SharedIndex(workspace, TimeSpan.Zero);
+var search = CaseSession.Open(workspace, session.User, null, sharedIndex);
 var random = new Random(11);
 var terms = Corpus.DomainWords;
 string[] templates =

@@ -15,6 +15,9 @@ public static class ExitCodes
     public const int BadInput = 1;
     public const int Partial = 2;
     public const int Denied = 3;
+
+    /// <summary>Stopped by Ctrl+C (the shell's convention: 128 + SIGINT).</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>The global options every command shares, and the consoles it writes to.</summary>
@@ -52,13 +55,8 @@ public sealed class CliContext
         Recursive = true,
     };
 
-    /// <summary>Made on first use: building the encoder costs start-up time that commands printing tables never need.</summary>
-    public static JsonSerializerOptions Json => field ??= new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>The JSON contract the API shares (see <see cref="LanternJson"/>).</summary>
+    public static JsonSerializerOptions Json => LanternJson.Options;
 
     private CliContext(ParseResult parse)
     {
@@ -69,6 +67,34 @@ public sealed class CliContext
         Reason = parse.GetValue(ReasonOption);
         WriterWait = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(WaitOption)));
     }
+
+    /// <summary>
+    /// Signalled by the first Ctrl+C: a long operation (ingest, reextract, index rebuild) then stops
+    /// cleanly after the batch in hand. A second Ctrl+C ends the process at once.
+    /// </summary>
+    public CancellationToken Cancellation
+    {
+        get
+        {
+            if (cancellation is null)
+            {
+                cancellation = new CancellationTokenSource();
+                System.Console.CancelKeyPress += (_, press) =>
+                {
+                    press.Cancel = !cancellation.IsCancellationRequested;
+                    if (press.Cancel)
+                    {
+                        Error.MarkupLine("[yellow]stopping after the current batch… (Ctrl+C again to stop at once)[/]");
+                        cancellation.Cancel();
+                    }
+                };
+            }
+
+            return cancellation.Token;
+        }
+    }
+
+    private CancellationTokenSource? cancellation;
 
     /// <summary>How long a writing command waits for another writer (--wait).</summary>
     public TimeSpan WriterWait { get; }
@@ -152,7 +178,7 @@ public sealed class CliContext
     /// <summary>Says when stored mentions come from an older extractor, and how to refresh them.</summary>
     public void WarnIfStale(Workspace workspace)
     {
-        var stale = new MentionStore(workspace.Connection).StaleCount();
+        var stale = workspace.StaleDocuments();
         if (stale > 0)
         {
             Error.MarkupLine($"[yellow]warning:[/] {stale:N0} documents were extracted by an older selector extractor; run [bold]lantern reextract[/] to bring them up to date");
@@ -181,11 +207,38 @@ public sealed class CliContext
         {
             return context.Fail(exception.Message, ExitCode(exception));
         }
+        catch (OperationCanceledException) when (context.cancellation?.IsCancellationRequested == true)
+        {
+            return context.Fail("stopped at your request; nothing was left half-written", ExitCodes.Cancelled);
+        }
         catch (Lucene.Net.Store.LockObtainFailedException)
         {
             return context.Fail("another Lantern process is writing to this workspace; try again when it has finished");
         }
     }
+
+    /// <summary>
+    /// The skeleton of a command on a case: open the workspace (waiting for another writer as --wait
+    /// says), print the case line (unless <paramref name="header"/> is false), warn of documents from an
+    /// older extractor when <paramref name="warnIfStale"/>, open the acting member's session — the door
+    /// every operation passes — and run the body, with errors mapped as <see cref="Run"/> maps them.
+    /// </summary>
+    public static int RunOnCase(ParseResult parse, Func<CliContext, CaseSession, int> body, bool header = true, bool warnIfStale = false) =>
+        Run(parse, context =>
+        {
+            using var workspace = context.OpenWorkspace();
+            if (header)
+            {
+                context.WriteCaseHeader(workspace);
+            }
+
+            if (warnIfStale)
+            {
+                context.WarnIfStale(workspace);
+            }
+
+            return body(context, context.OpenSession(workspace));
+        });
 
     public static int ExitCode(LanternException exception) => exception is AccessDeniedException ? ExitCodes.Denied : ExitCodes.BadInput;
 }

@@ -61,11 +61,6 @@ public static class LanternWebApp
         builder.Services.AddOptions<DataProtectionOptions>().Configure<ServedCase>((options, served) => options.ApplicationDiscriminator = served.ApplicationName);
         builder.Services.AddOptions<KeyManagementOptions>().Configure<ServedCase, ILoggerFactory>((options, served, logging) =>
         {
-            if (!Directory.Exists(served.KeysFolder))
-            {
-                Storage.FileModes.CreateFolder(served.KeysFolder, served.SharedWithGroup);
-            }
-
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(served.KeysFolder), logging);
             options.XmlEncryptor = new WorkspaceKeyEncryptor(served.KeyEncryptionKey);
         });
@@ -97,11 +92,7 @@ public static class LanternWebApp
         // defaults' known proxies), so cookies are Secure there; the Host header is never taken from it.
         builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
-            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        });
+        builder.Services.ConfigureHttpJsonOptions(options => LanternJson.Apply(options.SerializerOptions));
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -149,7 +140,7 @@ public static class LanternWebApp
         var member = context.Principal?.Identity?.Name;
         var session = SessionClaims.SessionId(context.Principal);
         var gate = context.HttpContext.RequestServices.GetRequiredService<WorkspaceGate>();
-        if (member is null || session is null || !gate.Use(workspace => new SignInStore(workspace).IsLive(member, session, DateTimeOffset.UtcNow)))
+        if (member is null || session is null || !gate.Use(workspace => Passwords.IsLive(workspace, member, session, DateTimeOffset.UtcNow)))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -22,21 +22,17 @@ public sealed class WorkspaceGate : IDisposable
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly Lazy<Workspace> opened;
-    private readonly Lazy<IndexReaders> readers;
-    private int catchingUp;
+    private readonly Lazy<SharedIndex> index;
 
     public WorkspaceGate(string root)
     {
         Root = Path.GetFullPath(root);
         // Opened when first used (applying migrations once), so a host's configuration is read first.
         opened = new Lazy<Workspace>(() => Workspace.Open(Root), LazyThreadSafetyMode.ExecutionAndPublication);
-        readers = new Lazy<IndexReaders>(() => new IndexReaders(opened.Value.IndexPath, RefreshInterval), LazyThreadSafetyMode.ExecutionAndPublication);
+        index = new Lazy<SharedIndex>(() => new SharedIndex(opened.Value, RefreshInterval), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Root { get; }
-
-    /// <summary>The index reader every search of this server shares.</summary>
-    public IndexReaders Readers => readers.Value;
 
     /// <summary>
     /// Runs an operation as the signed-in member, with the justification the request carries. Its
@@ -47,7 +43,7 @@ public sealed class WorkspaceGate : IDisposable
     {
         var user = http.User.Identity?.Name ?? throw new InvalidOperationException("the request is not signed in");
         var reason = http.Request.Headers[ReasonHeader].FirstOrDefault() ?? http.Request.Cookies[ReasonCookie];
-        return Use(workspace => operation(CaseSession.Open(workspace, user, reason, Readers, CatchUpInBackground)));
+        return Use(workspace => operation(CaseSession.Open(workspace, user, reason, index.Value)));
     }
 
     public T Use<T>(Func<Workspace, T> operation)
@@ -56,32 +52,11 @@ public sealed class WorkspaceGate : IDisposable
         return operation(workspace);
     }
 
-    private void CatchUpInBackground()
-    {
-        if (Interlocked.CompareExchange(ref catchingUp, 1, 0) != 0)
-        {
-            return;
-        }
-
-        Task.Run(() =>
-        {
-            try
-            {
-                using var workspace = opened.Value.Attach();
-                SearchService.CatchUpIfWriterIdle(workspace, "lantern serve");
-            }
-            finally
-            {
-                Volatile.Write(ref catchingUp, 0);
-            }
-        });
-    }
-
     public void Dispose()
     {
-        if (readers.IsValueCreated)
+        if (index.IsValueCreated)
         {
-            readers.Value.Dispose();
+            index.Value.Dispose();
         }
 
         if (opened.IsValueCreated)

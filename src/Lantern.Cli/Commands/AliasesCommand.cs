@@ -18,28 +18,12 @@ public static class AliasesCommand
         {
             minScore, hub,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            context.WarnIfStale(workspace);
-            var clusters = context.OpenSession(workspace).Aliases(parse.GetValue(minScore), Math.Max(2, parse.GetValue(hub)));
+            var clusters = session.Aliases(parse.GetValue(minScore), Math.Max(2, parse.GetValue(hub)));
             if (context.AsJson)
             {
-                context.WriteJson(new
-                {
-                    clusters = clusters.Select(cluster => new
-                    {
-                        id = cluster.Id,
-                        score = cluster.Score,
-                        members = cluster.Members.Select(member => new { site = member[..member.IndexOf('/', StringComparison.Ordinal)], author = member[(member.IndexOf('/', StringComparison.Ordinal) + 1)..] }),
-                        evidence = cluster.Evidence.Select(item => new { rule = item.Rule, type = item.Type, value = item.Value, docs = item.Docs }),
-                        status = cluster.Status,
-                        strength = cluster.Strong ? "strong" : "weak",
-                        decided_by = cluster.DecidedBy,
-                        decision_reason = cluster.DecisionReason,
-                    }),
-                });
+                context.WriteJson(new { clusters });
                 return ExitCodes.Success;
             }
 
@@ -59,7 +43,7 @@ public static class AliasesCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, warnIfStale: true));
         return command;
     }
 }

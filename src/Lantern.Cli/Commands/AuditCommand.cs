@@ -29,12 +29,12 @@ public static class AuditCommand
             var entries = new CaseAdministration(context.OpenSession(workspace)).AuditEntries(parse.GetValue(user), parse.GetValue(action), from);
             if (context.AsJson)
             {
-                var open = AuditLog.Unfinished(entries);
+                var open = CaseAdministration.Unfinished(entries);
                 context.WriteJson(new { entries = entries.Select(entry => new AuditEntryJson(entry, open.Contains(entry.Seq))) });
                 return ExitCodes.Success;
             }
 
-            var unfinished = AuditLog.Unfinished(entries);
+            var unfinished = CaseAdministration.Unfinished(entries);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "time (UTC)", "user", "role", "action", "parameters", "results", "justification", "outcome");
             foreach (var entry in entries)
             {
@@ -50,7 +50,7 @@ public static class AuditCommand
         var expect = new Option<string?>("--expect-head") { Description = "A head hash recorded earlier (lantern audit head): it must still be in the chain" };
         var checkpointFile = new Option<string?>("--checkpoint") { Description = "A checkpoint file written earlier by 'lantern audit checkpoint': the trail must still hold its entry, unaltered" };
         var verify = new Command("verify", "Recompute the audit chain and name the first entry that was changed, removed, inserted or reordered; with the case's audit key " +
-            $"(${Storage.AuditKey.EnvironmentVariable}, else your own key file) also a rewritten or forged entry. A removed tail is found against audit-head, --expect-head and --checkpoint; " +
+            $"(${Storage.Workspace.AuditKeyVariable}, else your own key file) also a rewritten or forged entry. A removed tail is found against audit-head, --expect-head and --checkpoint; " +
             "a missing or damaged audit-head is a failure. The verification is audited, and the head reported is the one its entry leaves. Exit code 1 when the trail is broken.")
         {
             expect, checkpointFile,
@@ -95,10 +95,9 @@ public static class AuditCommand
 
         var head = new Command("head", "Print the audit chain's head (entry number and hash) to record in an external case file, for a later 'audit verify --expect-head'. " +
             "The reading is audited first, so the head printed is the one its own entry leaves (what audit-head then holds).");
-        head.SetAction(parse => CliContext.Run(parse, context =>
+        head.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            var (seq, hash) = new CaseAdministration(context.OpenSession(workspace)).AuditHead();
+            var (seq, hash) = new CaseAdministration(session).AuditHead();
             if (context.AsJson)
             {
                 context.WriteJson(new { entry = seq, hash });
@@ -109,7 +108,7 @@ public static class AuditCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, header: false));
 
         var output = new Option<string>("--output", "-o") { Description = "Where to write the checkpoint: somewhere the workspace's users cannot change (another machine, the case file)", Required = true };
         var checkpointCommand = new Command("checkpoint", "Write a signed checkpoint of the audit trail (case, entry number, hash, time, signature with the case's audit key) to a file kept " +

@@ -105,7 +105,7 @@ public static class DemoCommand
                 foreach (var (name, role, password) in credentials)
                 {
                     administration.AddMember(name, role);
-                    Lantern.Web.Security.Passwords.Set(session, name, password);
+                    Passwords.Set(session, name, password);
                 }
 
                 workspace.Dispose();
@@ -143,13 +143,13 @@ public static class DemoCommand
         }
 
         var cut = snippet[..140];
-        var open = cut.Split(SearchService.MarkStart).Length - cut.Split(SearchService.MarkEnd).Length;
-        var lastStart = cut.LastIndexOf(SearchService.MarkStart[0]);
-        if (lastStart >= 0 && !cut[lastStart..].StartsWith(SearchService.MarkStart, StringComparison.Ordinal) && !cut[lastStart..].StartsWith(SearchService.MarkEnd, StringComparison.Ordinal))
+        var open = cut.Split(SearchHit.MarkStart).Length - cut.Split(SearchHit.MarkEnd).Length;
+        var lastStart = cut.LastIndexOf(SearchHit.MarkStart[0]);
+        if (lastStart >= 0 && !cut[lastStart..].StartsWith(SearchHit.MarkStart, StringComparison.Ordinal) && !cut[lastStart..].StartsWith(SearchHit.MarkEnd, StringComparison.Ordinal))
         {
             cut = cut[..lastStart];
         }
 
-        return cut + (open > 0 ? SearchService.MarkEnd : string.Empty) + "…";
+        return cut + (open > 0 ? SearchHit.MarkEnd : string.Empty) + "…";
     }
 }

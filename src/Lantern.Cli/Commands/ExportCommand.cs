@@ -17,11 +17,9 @@ public static class ExportCommand
         {
             format, output,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var files = context.OpenSession(workspace).Export(parse.GetValue(format)!, parse.GetValue(output)!);
+            var files = session.Export(parse.GetValue(format)!, parse.GetValue(output)!);
             if (context.AsJson)
             {
                 context.WriteJson(new { files });

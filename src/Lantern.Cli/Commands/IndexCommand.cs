@@ -11,11 +11,9 @@ public static class IndexCommand
     {
         var check = new Command("check", "Read every part of the search index and compare it with the database: says whether it is healthy, " +
             "how many documents it holds and how many stored ones are not searchable yet. Exit code 1 when it is damaged.");
-        check.SetAction(parse => CliContext.Run(parse, context =>
+        check.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var result = context.OpenSession(workspace).CheckIndex();
+            var result = session.CheckIndex();
             if (context.AsJson)
             {
                 context.WriteJson(new
@@ -42,12 +40,10 @@ public static class IndexCommand
 
         var rebuild = new Command("rebuild", "Build the search index again from the database (after 'index check' found it damaged, or files under index/ were lost). " +
             "Writes the case: waits for or refuses another writer (see --wait). Searches go on meanwhile and see the new index when it is committed.");
-        rebuild.SetAction(parse => CliContext.Run(parse, context =>
+        rebuild.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
             var count = context.Out.Status().Start("Rebuilding the index…", status =>
-                context.OpenSession(workspace).RebuildIndex(done => status.Status($"Rebuilding the index… {done:N0} documents")));
+                session.RebuildIndex(done => status.Status($"Rebuilding the index… {done:N0} documents")));
             if (context.AsJson)
             {
                 context.WriteJson(new { documents = count });

@@ -75,7 +75,7 @@ public static class IngestCommand
             var service = new IngestService(context.OpenSession(workspace));
             var report = Interactive(context)
                 ? RunWithProgress(context, service, request)
-                : service.Run(request);
+                : service.Run(request, cancellation: context.Cancellation);
 
             // Not one of the paths could be read: nothing was stored, so this is bad input (1), not a partial ingest (2).
             var nothingRead = report.Files.Count == 0 && report.Errors > 0;
@@ -94,6 +94,7 @@ public static class IngestCommand
                     problems = report.Problems.Select(problem => new { file = problem.File, location = problem.Location, message = problem.Message, severity = problem.Severity.ToString().ToLowerInvariant() }),
                     seconds = report.Elapsed.TotalSeconds,
                     megabytes_per_second = report.MegabytesPerSecond,
+                    cancelled = report.Cancelled,
                 });
             }
             else if (nothingRead)
@@ -105,9 +106,14 @@ public static class IngestCommand
             {
                 WriteProblems(context, report);
                 WriteSummary(context, report, RelationReader.Formats.Contains(parse.GetValue(format)?.ToLowerInvariant() ?? string.Empty) ? "links" : "documents");
+                if (report.Cancelled)
+                {
+                    context.Error.MarkupLine("[yellow]stopped at your request:[/] what is listed above is stored and searchable; run the same command again to read the rest " +
+                        "(records already stored are recognised, not counted twice)");
+                }
             }
 
-            return nothingRead ? ExitCodes.BadInput : report.Errors > 0 ? ExitCodes.Partial : ExitCodes.Success;
+            return nothingRead ? ExitCodes.BadInput : report.Errors > 0 || report.Cancelled ? ExitCodes.Partial : ExitCodes.Success;
         }));
         return command;
     }
@@ -122,7 +128,7 @@ public static class IngestCommand
             .Start(progress =>
             {
                 var task = progress.AddTask("ingesting", maxValue: 1);
-                return service.Run(request, onProgress: update =>
+                return service.Run(request, cancellation: context.Cancellation, onProgress: update =>
                 {
                     task.MaxValue = Math.Max(1, update.BytesTotal);
                     task.Value = update.BytesDone;

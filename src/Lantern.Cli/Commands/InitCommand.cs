@@ -59,7 +59,7 @@ public static class InitCommand
             {
                 context.WriteCaseHeader(workspace);
                 context.Out.MarkupLine($"Created workspace [bold]{Markup.Escape(workspace.Root)}[/] ({(workspace.SharedWithGroup ? "shared with its group" : "readable by your account only")}). Next: [bold]lantern ingest PATH[/]");
-                context.Out.MarkupLine($"[grey]The audit trail is signed with the key in {Markup.Escape(workspace.AuditKey?.Path ?? AuditKey.Location(info.Id))}: keep it, and keep it out of the workspace.[/]");
+                context.Out.MarkupLine($"[grey]The audit trail is signed with the key in {Markup.Escape(workspace.AuditKeyPath)}: keep it, and keep it out of the workspace.[/]");
             }
 
             return ExitCodes.Success;

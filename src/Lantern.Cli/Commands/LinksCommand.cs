@@ -15,11 +15,9 @@ public static class LinksCommand
         {
             node, hops,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var neighbours = context.OpenSession(workspace).Links(parse.GetValue(node)!, Math.Max(1, parse.GetValue(hops)));
+            var neighbours = session.Links(parse.GetValue(node)!, Math.Max(1, parse.GetValue(hops)));
             if (context.AsJson)
             {
                 context.WriteJson(new { node = parse.GetValue(node), neighbours = neighbours.Select(item => new { node = item.Node, distance = item.Distance, from = item.Hop.From, via = item.Hop.Via, docs = item.Hop.Docs }) });
@@ -48,11 +46,9 @@ public static class LinksCommand
         {
             from, to,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var result = context.OpenSession(workspace).Path(parse.GetValue(from)!, parse.GetValue(to)!);
+            var result = session.Path(parse.GetValue(from)!, parse.GetValue(to)!);
             if (context.AsJson)
             {
                 context.WriteJson(new { found = result.Found, hops = result.Hops.Select(hop => new { from = hop.From, to = hop.To, via = hop.Via, docs = hop.Docs }) });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Lantern.Cases;
-using Lantern.Web.Security;
 using Spectre.Console;
 
 namespace Lantern.Cli.Commands;
@@ -71,11 +70,9 @@ public static class MembersCommand
         }));
 
         var list = new Command("list", "The case's members and their roles (members of the case only; the listing is audited).");
-        list.SetAction(parse => CliContext.Run(parse, context =>
+        list.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var members = new CaseAdministration(context.OpenSession(workspace)).Members();
+            var members = new CaseAdministration(session).Members();
             if (context.AsJson)
             {
                 context.WriteJson(new { members = members.Select(member => new { name = member.Name, roles = member.Roles.Select(Rights.Name), added_at = member.AddedAt, added_by = member.AddedBy }) });

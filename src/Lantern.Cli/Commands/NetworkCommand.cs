@@ -29,7 +29,7 @@ public static class NetworkCommand
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
             var report = context.OpenSession(workspace).Network(Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"),
-                new PathOptions(parse.GetValue(exact), parse.GetValue(samples)));
+                new PathOptions(parse.GetValue(exact), parse.GetValue(samples)), context.Cancellation);
             var shown = report.Nodes.Take(Math.Max(1, parse.GetValue(top))).ToList();
             if (report.EdgeCount == 0)
             {

@@ -15,12 +15,10 @@ public static class ReextractCommand
         {
             all,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
             var count = context.Out.Status().Start("Extracting…", status =>
-                context.OpenSession(workspace).Reextract(parse.GetValue(all), done => status.Status($"Extracting… {done:N0} documents")));
+                session.Reextract(parse.GetValue(all), done => status.Status($"Extracting… {done:N0} documents"), context.Cancellation));
             if (context.AsJson)
             {
                 context.WriteJson(new { documents = count, extractor_version = SelectorExtractor.Version });

@@ -15,11 +15,9 @@ public static class RetentionCommand
         {
             dryRun,
         };
-        apply.SetAction(parse => CliContext.Run(parse, context =>
+        apply.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var result = new Retention(context.OpenSession(workspace)).Apply(parse.GetValue(dryRun));
+            var result = new Retention(session).Apply(parse.GetValue(dryRun));
             if (context.AsJson)
             {
                 context.WriteJson(new

@@ -17,11 +17,8 @@ public static class ReviewCommand
         {
             cluster, decision,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var session = context.OpenSession(workspace);
             var result = session.Review(parse.GetValue(cluster)!, parse.GetValue(decision)!, context.Reason ?? string.Empty);
             if (context.AsJson)
             {

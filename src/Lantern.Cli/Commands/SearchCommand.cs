@@ -102,9 +102,7 @@ public static class SearchCommand
     {
         if (results.NotYetSearchable > 0)
         {
-            var why = Storage.WriteLock.IsHeld(workspace.Root)
-                ? $"{Storage.WriteLock.Holder(workspace.Root)} is indexing them"
-                : "the next search or ingest indexes them";
+            var why = workspace.Writer is { } writer ? $"{writer} is indexing them" : "the next search or ingest indexes them";
             context.Error.MarkupLine($"[yellow]note:[/] {results.NotYetSearchable:N0} stored documents are not searchable yet: {Markup.Escape(why)}");
         }
     }
@@ -112,6 +110,6 @@ public static class SearchCommand
     /// <summary>Shows the snippet's &lt;mark&gt; spans in colour, everything else escaped.</summary>
     public static string Highlight(string snippet) =>
         Markup.Escape(snippet)
-            .Replace(SearchService.MarkStart, "[black on yellow]", StringComparison.Ordinal)
-            .Replace(SearchService.MarkEnd, "[/]", StringComparison.Ordinal);
+            .Replace(SearchHit.MarkStart, "[black on yellow]", StringComparison.Ordinal)
+            .Replace(SearchHit.MarkEnd, "[/]", StringComparison.Ordinal);
 }

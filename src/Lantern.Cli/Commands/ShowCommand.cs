@@ -15,11 +15,9 @@ public static class ShowCommand
         {
             id,
         };
-        command.SetAction(parse => CliContext.Run(parse, context =>
+        command.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
         {
-            using var workspace = context.OpenWorkspace();
-            context.WriteCaseHeader(workspace);
-            var view = context.OpenSession(workspace).View(parse.GetValue(id)!);
+            var view = session.View(parse.GetValue(id)!);
             if (view is null)
             {
                 return context.Fail($"no document with id '{parse.GetValue(id)}' in this case");

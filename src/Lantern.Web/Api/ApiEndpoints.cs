@@ -60,9 +60,8 @@ public static class ApiEndpoints
         api.MapGet("/graph", (HttpContext http, WorkspaceGate gate, string nodes, int? hops) =>
             gate.AsMember(http, session =>
             {
-                var centres = nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50).ToList();
-                var neighbours = centres.SelectMany(centre => session.Links(centre, Math.Clamp(hops ?? 1, 1, 2))).ToList();
-                return NeighbourhoodGraph.From(centres, neighbours);
+                var centres = nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                return session.Neighbourhood(centres, Math.Clamp(hops ?? 1, 1, 2));
             }))
             .WithSummary("The union of neighbourhoods around nodes, with communities and PageRank computed on it (for the graph view)");
 
@@ -73,7 +72,8 @@ public static class ApiEndpoints
         api.MapGet("/network", (HttpContext http, WorkspaceGate gate, int? top, DateTimeOffset? since, DateTimeOffset? until, bool? exact, int? samples) =>
             gate.AsMember(http, session =>
             {
-                var report = session.Network(since, until, new PathOptions(exact ?? false, samples));
+                // A closed request stops the computation: on a large network it is the one long answer the API gives.
+                var report = session.Network(since, until, new PathOptions(exact ?? false, samples), http.RequestAborted);
                 return report with { Nodes = report.Nodes.Take(Math.Clamp(top ?? 20, 1, 10_000)).ToList() };
             }))
             .WithSummary("Key actors of the relationship-table network: centralities, communities, components");

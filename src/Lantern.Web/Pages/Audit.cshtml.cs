@@ -23,6 +23,6 @@ public sealed class AuditModel(WorkspaceGate gate) : PageModel
     {
         var view = gate.AsMember(HttpContext, session =>
             CaseViews.Audit(session, string.IsNullOrWhiteSpace(FilterUser) ? null : FilterUser, string.IsNullOrWhiteSpace(Action) ? null : Action, null));
-        (Entries, Verification, Unfinished) = (view.Entries.Reverse().Take(500).ToList(), view.Verification, AuditLog.Unfinished(view.Entries));
+        (Entries, Verification, Unfinished) = (view.Entries.Reverse().Take(500).ToList(), view.Verification, CaseAdministration.Unfinished(view.Entries));
     }
 }

@@ -11,8 +11,8 @@ public static class Present
 {
     public static IHtmlContent Snippet(string snippet) =>
         new HtmlString(WebUtility.HtmlEncode(snippet)
-            .Replace(WebUtility.HtmlEncode(SearchService.MarkStart), "<mark>", StringComparison.Ordinal)
-            .Replace(WebUtility.HtmlEncode(SearchService.MarkEnd), "</mark>", StringComparison.Ordinal));
+            .Replace(WebUtility.HtmlEncode(SearchHit.MarkStart), "<mark>", StringComparison.Ordinal)
+            .Replace(WebUtility.HtmlEncode(SearchHit.MarkEnd), "</mark>", StringComparison.Ordinal));
 
     public static string HandleUrl(string handle)
     {

@@ -24,7 +24,7 @@ public sealed class SignInModel(WorkspaceGate gate, SignInFailures failures) : P
         var member = name.Trim();
         var now = DateTimeOffset.UtcNow;
         var session = gate.Use(workspace => Passwords.SignIn(workspace, member, password, now, failures) == SignInOutcome.Success
-            ? new SignInStore(workspace).StartSession(member, now)
+            ? Passwords.StartSession(workspace, member, now)
             : null);
         if (session is null)
         {

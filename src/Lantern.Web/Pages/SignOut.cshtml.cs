@@ -16,9 +16,8 @@ public sealed class SignOutModel(WorkspaceGate gate) : PageModel
         {
             gate.Use(workspace =>
             {
-                new SignInStore(workspace).EndSession(session);
-                var roles = new MemberStore(workspace).RolesOf(member);
-                return new AuditLog(workspace).Append(member, roles.Count == 0 ? "none" : string.Join(',', roles.Select(Rights.Name)), "sign-out", new { }, null, null);
+                Passwords.SignOut(workspace, member, session);
+                return true;
             });
         }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lantern.Cases;
 using Lantern.Storage;
 
 namespace Lantern.Web.Security;
@@ -18,12 +19,11 @@ public sealed record ServedCase(string Root, string CaseId, string ApplicationNa
 
     public static ServedCase From(Workspace workspace)
     {
-        var key = workspace.AuditKey ?? throw new BadInputException(
-            $"serving case {workspace.Case.Id} needs its audit key, which also protects the web sign-in keys; none at {Storage.AuditKey.Location(workspace.Case.Id)}: " +
-            $"run 'lantern serve' as the account that created the case, or point {Storage.AuditKey.EnvironmentVariable} to the case's key file");
+        var keyEncryptionKey = Passwords.WebKeyEncryptionKey(workspace);
+        Passwords.CreateKeysFolder(workspace, Path.Combine(workspace.Root, KeysFolderName));
         var workspaceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{workspace.Case.Id}\n{workspace.Root}\n{workspace.Case.CreatedAt:O}")))[..12];
         var slug = string.Concat(workspace.Case.Id.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '-'));
         return new ServedCase(workspace.Root, workspace.Case.Id, $"lantern/{workspace.Case.Id}/{workspaceId}",
-            $"lantern-{slug}-{workspaceId}", $"lantern-af-{slug}-{workspaceId}", key.Derive("web-keys"), workspace.SharedWithGroup);
+            $"lantern-{slug}-{workspaceId}", $"lantern-af-{slug}-{workspaceId}", keyEncryptionKey, workspace.SharedWithGroup);
     }
 }

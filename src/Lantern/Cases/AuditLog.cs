@@ -85,7 +85,7 @@ public sealed record AuditCheckpoint(
 /// <c>audit-head</c> beside it, so that removing entries from the end is noticed too. Signed
 /// checkpoints exported elsewhere (<c>lantern audit checkpoint</c>) catch what a writer of both files could hide.
 /// </summary>
-public sealed class AuditLog(Workspace workspace, AuditKey? key)
+internal sealed class AuditLog(Workspace workspace, AuditKey? key)
 {
     /// <summary>The trail as this user can sign and check it: with the case's key when they hold it.</summary>
     public AuditLog(Workspace workspace)

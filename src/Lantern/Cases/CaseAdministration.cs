@@ -98,4 +98,7 @@ public sealed class CaseAdministration(CaseSession session)
         session.Record(role, "audit.checkpoint", new { output = destination, signed = session.Workspace.AuditKey is not null }, null);
         return session.Audit.Checkpoint();
     }
+
+    /// <summary>The "started" entries among these (an ingest) that no later entry closes: the process was killed, or is still running.</summary>
+    public static IReadOnlySet<long> Unfinished(IReadOnlyList<AuditEntry> entries) => AuditLog.Unfinished(entries);
 }

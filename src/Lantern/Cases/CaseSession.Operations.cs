@@ -80,16 +80,26 @@ public sealed partial class CaseSession
     public IReadOnlyList<Neighbour> Links(string node, int hops, int hubThreshold = AliasResolver.DefaultHubThreshold) =>
         Perform(Permission.AnalyseLinks, "links", new { node, hops }, () => new LinkAnalysis(Workspace, hubThreshold).Links(node, hops), found => found.Count);
 
+    /// <summary>
+    /// The union of the neighbourhoods around some handles or selectors (at most 50), coloured by
+    /// communities and sized by PageRank computed on what is drawn; each centre's look-up is audited as "links".
+    /// </summary>
+    public NeighbourhoodGraph Neighbourhood(IReadOnlyList<string> centres, int hops, int hubThreshold = AliasResolver.DefaultHubThreshold)
+    {
+        var shown = centres.Take(50).ToList();
+        return Graph.Neighbourhood.Build(shown, shown.SelectMany(centre => Links(centre, hops, hubThreshold)).ToList());
+    }
+
     /// <summary>The shortest chain of evidence between two handles or selectors.</summary>
     public PathResult Path(string from, string to, int hubThreshold = AliasResolver.DefaultHubThreshold) =>
         Perform(Permission.AnalyseLinks, "path", new { from, to }, () => new LinkAnalysis(Workspace, hubThreshold).Path(from, to), result => result.Hops.Count);
 
     /// <summary>The relationship-table network with every node's centralities, community and component.</summary>
-    public NetworkReport Network(DateTimeOffset? since = null, DateTimeOffset? until = null, PathOptions? paths = null)
+    public NetworkReport Network(DateTimeOffset? since = null, DateTimeOffset? until = null, PathOptions? paths = null, CancellationToken cancellation = default)
     {
         paths ??= new PathOptions();
         return Perform(Permission.AnalyseLinks, "network", new { since, until, exact = paths.Exact, samples = paths.Samples },
-            () => new NetworkAnalysis(Workspace).Analyse(since, until, paths), report => report.NodeCount);
+            () => new NetworkAnalysis(Workspace).Analyse(since, until, paths, cancellation), report => report.NodeCount);
     }
 
     /// <summary>
@@ -108,8 +118,8 @@ public sealed partial class CaseSession
     }
 
     /// <summary>Re-runs selector extraction on documents extracted by an older extractor (or all); returns how many.</summary>
-    public int Reextract(bool all, Action<int>? onProgress = null) =>
-        Perform(Permission.Ingest, "reextract", new { all }, () => Reextraction.Run(Workspace, User, all, onProgress), count => count,
+    public int Reextract(bool all, Action<int>? onProgress = null, CancellationToken cancellation = default) =>
+        Perform(Permission.Ingest, "reextract", new { all }, () => Reextraction.Run(Workspace, User, all, onProgress, cancellation), count => count,
             recordedParameters: _ => new { all, extractor_version = SelectorExtractor.Version });
 
     /// <summary>Whether the index is readable and level with the database.</summary>
@@ -141,5 +151,5 @@ public sealed partial class CaseSession
             .ToList();
     }
 
-    private SearchService OpenSearch() => new(Workspace, User, SharedReaders, OnIndexBehind);
+    private SearchService OpenSearch() => new(Workspace, User, Shared?.Readers, Shared is null ? null : Shared.CatchUpInBackground);
 }

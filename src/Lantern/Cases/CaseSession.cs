@@ -40,13 +40,10 @@ public sealed partial class CaseSession
     /// <summary>Who acts, as a person reads it: "sup", or "root acting as sup".</summary>
     public string Who => Operator is null ? User : $"{Operator} acting as {User}";
 
-    public AuditLog Audit { get; }
+    internal AuditLog Audit { get; }
 
     /// <summary>The host's long-lived index reader (a server's), shared by every search; null in the CLI, where each search opens its own.</summary>
-    public IndexReaders? SharedReaders { get; private init; }
-
-    /// <summary>Told when a search finds stored documents the index's commit does not reach yet (a server then catches up in the background).</summary>
-    public Action? OnIndexBehind { get; private init; }
+    private SharedIndex? Shared { get; init; }
 
     /// <summary>
     /// A session for a member whose identity the host has established (the web application's
@@ -55,9 +52,9 @@ public sealed partial class CaseSession
     public static CaseSession Open(Workspace workspace, string user, string? justification = null) =>
         new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null);
 
-    /// <summary>A session whose searches share a host's long-lived index reader (see <see cref="SharedReaders"/>).</summary>
-    public static CaseSession Open(Workspace workspace, string user, string? justification, IndexReaders sharedReaders, Action onIndexBehind) =>
-        new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null) { SharedReaders = sharedReaders, OnIndexBehind = onIndexBehind };
+    /// <summary>A session whose searches share a host's long-lived index reader (see <see cref="SharedIndex"/>).</summary>
+    public static CaseSession Open(Workspace workspace, string user, string? justification, SharedIndex shared) =>
+        new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null) { Shared = shared };
 
     /// <summary>
     /// The CLI's session: the operating-system account acts as itself; acting as another member
@@ -103,6 +100,11 @@ public sealed partial class CaseSession
         catch (LanternException failure) when (failure is not AccessDeniedException)
         {
             Record(role, action, new { request = parameters, error = failure.Message }, null, "failed");
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            Record(role, action, parameters, null, "cancelled");
             throw;
         }
 

@@ -55,6 +55,9 @@ public sealed record IngestReport(IReadOnlyList<FileReport> Files, IReadOnlyList
 
     public long Bytes => Files.Sum(file => file.Bytes);
 
+    /// <summary>True when the run was stopped at the user's request before reading everything.</summary>
+    public bool Cancelled { get; init; }
+
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1048576.0 / Elapsed.TotalSeconds : 0;
 }
 
@@ -75,8 +78,17 @@ public sealed class IngestService(CaseSession session)
     private readonly DocumentStore store = new(session.Workspace.Connection);
     private readonly MentionStore mentions = new(session.Workspace.Connection);
 
-    public IngestReport Run(IngestRequest request, Action<IngestProblem>? onProblem = null, Action<IngestProgress>? onProgress = null)
+    private CancellationToken cancellation;
+
+    /// <summary>
+    /// Ingests, as an audited operation. When <paramref name="cancellation"/> is signalled (Ctrl+C),
+    /// the run stops after the batch in hand: what is stored stays stored and is indexed, the file
+    /// being read is left incomplete (the next run reads it again and recognises what it holds), and
+    /// the report says <see cref="IngestReport.Cancelled"/>.
+    /// </summary>
+    public IngestReport Run(IngestRequest request, Action<IngestProblem>? onProblem = null, Action<IngestProgress>? onProgress = null, CancellationToken cancellation = default)
     {
+        this.cancellation = cancellation;
         var parameters = new { paths = request.Paths, site = request.Site, format = request.Format };
         var role = session.Authorize(Permission.Ingest, "ingest", parameters);
         // Written before any work, so an ingest that is killed leaves its "started" entry without an end.
@@ -103,7 +115,7 @@ public sealed class IngestService(CaseSession session)
             files = report.Files.Count,
             duplicates = report.Duplicates,
             errors = report.Errors,
-        }, report.Kept);
+        }, report.Kept, report.Cancelled ? "cancelled" : "ok");
         return report;
     }
 
@@ -137,8 +149,15 @@ public sealed class IngestService(CaseSession session)
         using var indexer = new BackgroundIndexer(index, IndexCommitInterval);
         var options = new ReadOptions(request.Site, request.ColumnMap) { Encoding = request.Encoding, Kind = request.Kind };
 
+        var cancelled = false;
         foreach (var info in files)
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                cancelled = true;
+                break;
+            }
+
             var display = DisplayPath(info.FullName);
             onProgress?.Invoke(new IngestProgress(bytesBefore, bytesTotal, display, added));
             try
@@ -180,7 +199,7 @@ public sealed class IngestService(CaseSession session)
         indexer.Finish();
         index.Commit();
         onProgress?.Invoke(new IngestProgress(bytesTotal, bytesTotal, string.Empty, added));
-        return new IngestReport(reports, problems, clock.Elapsed);
+        return new IngestReport(reports, problems, clock.Elapsed) { Cancelled = cancelled || cancellation.IsCancellationRequested };
 
         void Progress(string file, long bytesInFile, long addedInFile)
         {
@@ -252,6 +271,11 @@ public sealed class IngestService(CaseSession session)
             {
                 Flush();
                 progress(source.DisplayPath, position, addedCount + versions);
+                if (cancellation.IsCancellationRequested)
+                {
+                    // Not marked complete: the next run reads the file again and finds these records stored.
+                    return new FileReport(source.DisplayPath, reader.Format, source.Size, addedCount, versions, duplicates, errors, AlreadyIngested: false) { Repaired = repaired };
+                }
             }
         }
 

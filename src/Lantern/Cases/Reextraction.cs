@@ -16,7 +16,7 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
     /// Extracts again, holding the write lock: the documents of an older extractor, or every
     /// document when <paramref name="all"/> (after the case's phone region changed). Returns how many.
     /// </summary>
-    public static int Run(Workspace workspace, string user, bool all, Action<int>? onProgress = null)
+    public static int Run(Workspace workspace, string user, bool all, Action<int>? onProgress = null, CancellationToken cancellation = default)
     {
         using var writeLock = workspace.LockForWriting("reextract", user);
         if (all)
@@ -28,16 +28,17 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
 
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
-        return new Reextraction(workspace, index).Run(onProgress);
+        return new Reextraction(workspace, index).Run(onProgress, cancellation);
     }
 
     /// <summary>Extracts again, batch by batch, with an index writer the caller holds under the write lock.</summary>
-    public int Run(Action<int>? onProgress = null)
+    public int Run(Action<int>? onProgress = null, CancellationToken cancellation = default)
     {
         var documents = new DocumentStore(workspace.Connection);
         var mentions = new MentionStore(workspace.Connection);
         var total = 0;
-        while (true)
+        // Stopped between batches, the rest stays marked stale for the next run.
+        while (!cancellation.IsCancellationRequested)
         {
             var stale = mentions.Stale(BatchSize);
             if (stale.Count == 0)

@@ -6,7 +6,7 @@ namespace Lantern.Extraction;
 /// a step), not the number of spans found before — a scan of every earlier mention made
 /// extraction quadratic on dense texts. Words are allocated on first use, so short texts stay cheap.
 /// </summary>
-public sealed class CoveredPositions(int length)
+internal sealed class CoveredPositions(int length)
 {
     private ulong[]? words;
 
@@ -65,7 +65,7 @@ public sealed class CoveredPositions(int length)
 /// The positions covered by the mentions in a list that grows as extraction passes add to it: each
 /// question first marks the mentions added since the last one (per type only for the types asked about).
 /// </summary>
-public sealed class MentionCoverage(List<Mention> mentions, int length)
+internal sealed class MentionCoverage(List<Mention> mentions, int length)
 {
     private readonly CoveredPositions all = new(length);
     private readonly Dictionary<string, CoveredPositions> byType = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace Lantern.Extraction;
 /// that happen to be one edit away (<c>wick</c>, <c>signals</c>) are not cues. The caller still asks
 /// for a separate word and a value in the messenger's syntax.
 /// </summary>
-public static class CueWords
+internal static class CueWords
 {
     private static readonly (string Name, string Type)[] Names =
     [

@@ -3,11 +3,8 @@ using Lantern.Storage;
 
 namespace Lantern.Graph;
 
-/// <summary>A handle whose documents mention a selector: in how many, in how many as its own (not quoting someone else), and in which kinds of document.</summary>
-public sealed record SelectorHandle(string Handle, int Documents, int OwnDocuments, IReadOnlyList<string> Kinds);
-
 /// <summary>Loads what alias resolution needs from the workspace and resolves it; rights and review decisions are the caller's (the case's door).</summary>
-public sealed class AliasAnalysis(Workspace workspace)
+internal sealed class AliasAnalysis(Workspace workspace)
 {
     /// <summary>How much text before a mention decides whether it is the author's own or a quote.</summary>
     public const int ContextChars = 80;

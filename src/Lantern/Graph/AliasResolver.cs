@@ -6,20 +6,10 @@ using Lantern.Extraction;
 namespace Lantern.Graph;
 
 /// <summary>A selector occurrence as alias resolution sees it: which handle's document, of what kind, and the words just before it.</summary>
-public sealed record HandleMention(string Handle, string DocumentId, string Kind, string Type, string Value, string Before);
+internal sealed record HandleMention(string Handle, string DocumentId, string Kind, string Type, string Value, string Before);
 
 /// <summary>A handle's writing: its documents' texts, for signatures and style.</summary>
-public sealed record HandleText(string Handle, IReadOnlyList<string> Texts);
-
-public sealed record AliasEvidence(string Rule, string Type, string Value, IReadOnlyList<string> Docs);
-
-public sealed record AliasCluster(string Id, double Score, IReadOnlyList<string> Members, IReadOnlyList<AliasEvidence> Evidence, string Status, bool Strong)
-{
-    /// <summary>Who decided the cluster, when a supervisor has.</summary>
-    public string? DecidedBy { get; init; }
-
-    public string? DecisionReason { get; init; }
-}
+internal sealed record HandleText(string Handle, IReadOnlyList<string> Texts);
 
 /// <summary>
 /// Decides which handles are one actor. A selector links handles only where each advertises it as
@@ -42,7 +32,7 @@ public static partial class AliasResolver
         SelectorTypes.Session, SelectorTypes.Telegram, SelectorTypes.Wickr, SelectorTypes.Threema, SelectorTypes.Signal, SelectorTypes.Icq,
     };
 
-    public static IReadOnlyList<AliasCluster> Resolve(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
+    internal static IReadOnlyList<AliasCluster> Resolve(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
     {
         var own = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
         var owners = own.GroupBy(mention => (mention.Type, mention.Value))
@@ -116,7 +106,7 @@ public static partial class AliasResolver
     /// Whether a mention is the author's own: listings and profiles advertise their author; in posts
     /// and messages, words just before the selector that point at someone else make it a quote.
     /// </summary>
-    public static bool IsOwn(HandleMention mention)
+    internal static bool IsOwn(HandleMention mention)
     {
         if (mention.Kind is "listing" or "profile")
         {

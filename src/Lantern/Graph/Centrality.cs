@@ -7,9 +7,9 @@ namespace Lantern.Graph;
 /// (power iteration on A + I, unit Euclidean norm).
 /// </summary>
 /// <summary>Betweenness and closeness of every node, exact when <see cref="Sources"/> is the node count, else estimated.</summary>
-public sealed record PathCentralities(double[] Betweenness, double[] Closeness, int Sources, double BetweennessErrorBound);
+internal sealed record PathCentralities(double[] Betweenness, double[] Closeness, int Sources, double BetweennessErrorBound);
 
-public static class Centrality
+internal static class Centrality
 {
     public static int[] Degree(int[][] adjacency) => adjacency.Select(neighbours => neighbours.Length).ToArray();
 
@@ -18,7 +18,8 @@ public static class Centrality
     /// dependencies also gives each node's distances, and in an undirected graph the distances from
     /// all sources to a node are its distances to all nodes).
     /// </summary>
-    public static PathCentralities ShortestPaths(int[][] adjacency) => ShortestPaths(adjacency, Enumerable.Range(0, adjacency.Length).ToArray());
+    public static PathCentralities ShortestPaths(int[][] adjacency, CancellationToken cancellation = default) =>
+        ShortestPaths(adjacency, Enumerable.Range(0, adjacency.Length).ToArray(), cancellation);
 
     /// <summary>
     /// Betweenness and closeness estimated from <paramref name="sampleSize"/> sources drawn without
@@ -27,24 +28,24 @@ public static class Centrality
     /// [0, 1/(n−1)], so by Hoeffding's inequality (which holds without replacement) and a union bound
     /// over the nodes every estimate is within the returned bound with 95 % confidence.
     /// </summary>
-    public static PathCentralities SampledShortestPaths(int[][] adjacency, int sampleSize, int seed = 1)
+    public static PathCentralities SampledShortestPaths(int[][] adjacency, int sampleSize, int seed = 1, CancellationToken cancellation = default)
     {
         var n = adjacency.Length;
         if (sampleSize >= n)
         {
-            return ShortestPaths(adjacency);
+            return ShortestPaths(adjacency, cancellation);
         }
 
         var order = Enumerable.Range(0, n).ToArray();
         new Random(seed).Shuffle(order);
-        return ShortestPaths(adjacency, order[..Math.Max(1, sampleSize)]);
+        return ShortestPaths(adjacency, order[..Math.Max(1, sampleSize)], cancellation);
     }
 
     /// <summary>The 95 % bound on every node's normalized betweenness error when estimated from k of n sources.</summary>
     public static double BetweennessErrorBound(int n, int k, double confidence = 0.95) =>
         n < 3 || k >= n ? 0 : n / (n - 1.0) * Math.Sqrt(Math.Log(2.0 * n / (1 - confidence)) / (2.0 * k));
 
-    private static PathCentralities ShortestPaths(int[][] adjacency, int[] sources)
+    private static PathCentralities ShortestPaths(int[][] adjacency, int[] sources, CancellationToken cancellation)
     {
         var n = adjacency.Length;
         var exact = sources.Length == n;
@@ -68,6 +69,8 @@ public static class Centrality
         // to the source. Only the nodes a search reached are reset, so a search costs what it reaches.
         foreach (var source in sources)
         {
+            // One search per source is the whole cost on a large network: a closed request or Ctrl+C stops it here.
+            cancellation.ThrowIfCancellationRequested();
             sourcesInComponent[component[source]]++;
             sigma[source] = 1;
             distance[source] = 0;

@@ -3,19 +3,19 @@ using Lantern.Storage;
 
 namespace Lantern.Graph;
 
-public sealed record GraphNode(string Id, string Label, string Kind, string? Site, string? Type);
+internal sealed record GraphNode(string Id, string Label, string Kind, string? Site, string? Type);
 
-public sealed record GraphLink(string Id, string Source, string Target, string Kind, double Weight, double Score, int Evidence);
+internal sealed record GraphLink(string Id, string Source, string Target, string Kind, double Weight, double Score, int Evidence);
 
 /// <summary>Who exported what, under which case and authority: written into every export file.</summary>
-public sealed record ExportWatermark(string CaseId, string CaseTitle, string LegalBasis, string User, DateTimeOffset At, long AuditSeq);
+internal sealed record ExportWatermark(string CaseId, string CaseTitle, string LegalBasis, string User, DateTimeOffset At, long AuditSeq);
 
 /// <summary>
 /// The entity graph as exported: handles and the selectors they mention (linked by the documents
 /// behind them), alias links between handles, and relationship-table links. Every link carries its
 /// evidence count and a score.
 /// </summary>
-public sealed record EntityGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links)
+internal sealed record EntityGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links)
 {
     public static EntityGraph Build(Workspace workspace, IReadOnlyList<AliasCluster> clusters)
     {

@@ -10,7 +10,7 @@ namespace Lantern.Graph;
 /// (i2 Analyst's Notebook, Maltego imports) and Cytoscape.js JSON. Each file carries the watermark —
 /// case, legal basis, exporting user, time and the export's audit entry.
 /// </summary>
-public static class GraphExport
+internal static class GraphExport
 {
     public static readonly IReadOnlyList<string> Formats = ["graphml", "gexf", "csv", "json"];
 

@@ -3,22 +3,15 @@ using Lantern.Extraction;
 
 namespace Lantern.Graph;
 
-/// <summary>One step between two handles (or a handle and a selector), with what connects them and the documents that show it.</summary>
-public sealed record Hop(string From, string To, string Via, IReadOnlyList<string> Docs);
-
-public sealed record PathResult(bool Found, IReadOnlyList<Hop> Hops);
-
-public sealed record Neighbour(string Node, int Distance, Hop Hop);
-
 /// <summary>A handle or selector that is not in the case, with the nearest one there is when there is one.</summary>
-public sealed class UnknownNodeException(string message) : BadInputException(message);
+internal sealed class UnknownNodeException(string message) : BadInputException(message);
 
 /// <summary>
 /// Paths and neighbourhoods over the evidence graph: handles connect through the selectors their
 /// documents mention (each hop citing those documents) and through relationship-table links. A
 /// selector mentioned by many handles (a hub) would connect everyone to everyone, so it is left out.
 /// </summary>
-public sealed class LinkAnalysis(Workspace workspace, int hubThreshold = AliasResolver.DefaultHubThreshold)
+internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = AliasResolver.DefaultHubThreshold)
 {
     private readonly Dictionary<string, Dictionary<string, List<string>>> edges = new(StringComparer.Ordinal);
     private bool loaded;

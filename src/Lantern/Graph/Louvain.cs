@@ -1,14 +1,14 @@
 namespace Lantern.Graph;
 
 /// <summary>A partition of the nodes into communities and its modularity.</summary>
-public sealed record Communities(int[] Membership, int Count, double Modularity);
+internal sealed record Communities(int[] Membership, int Count, double Modularity);
 
 /// <summary>
 /// Louvain community detection (Blondel et al. 2008): nodes move to the neighbouring community with
 /// the best modularity gain until none improves, communities are folded into single nodes, and the
 /// two steps repeat on the smaller graph. Deterministic: nodes are visited in a fixed order.
 /// </summary>
-public static class Louvain
+internal static class Louvain
 {
     private sealed record WeightedGraph(List<(int Node, double Weight)>[] Neighbours, double[] SelfLoops);
 

@@ -1,19 +1,13 @@
 namespace Lantern.Graph;
 
-/// <summary>A node of a neighbourhood as drawn: its community and PageRank within what is drawn.</summary>
-public sealed record NeighbourhoodNode(string Id, string Kind, int Degree, double PageRank, int Community);
-
-/// <summary>A link of a neighbourhood, with what connects the two ends and the documents (or table lines) that show it.</summary>
-public sealed record NeighbourhoodLink(string Source, string Target, string Via, IReadOnlyList<string> Docs);
-
-public sealed record NeighbourhoodGraph(IReadOnlyList<NeighbourhoodNode> Nodes, IReadOnlyList<NeighbourhoodLink> Links)
+internal static class Neighbourhood
 {
     /// <summary>
     /// The union of neighbourhoods (as <see cref="LinkAnalysis.Links"/> returns them) around the
     /// given centres, coloured by Louvain communities and sized by PageRank computed on this union,
     /// so an analyst who expands a node sees the picture recomputed for what is on screen.
     /// </summary>
-    public static NeighbourhoodGraph From(IEnumerable<string> centres, IEnumerable<Neighbour> neighbours)
+    public static NeighbourhoodGraph Build(IEnumerable<string> centres, IEnumerable<Neighbour> neighbours)
     {
         var graph = new UndirectedGraph();
         var links = new Dictionary<(string, string), NeighbourhoodLink>();

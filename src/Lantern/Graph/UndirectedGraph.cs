@@ -4,7 +4,7 @@ namespace Lantern.Graph;
 /// A simple undirected graph over string node ids, stored as sorted adjacency arrays of indices:
 /// the form every algorithm here works on. Parallel edges merge (weights add); self-loops are dropped.
 /// </summary>
-public sealed class UndirectedGraph
+internal sealed class UndirectedGraph
 {
     private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
     private readonly List<string> ids = [];

@@ -7,7 +7,7 @@ namespace Lantern.Ingest;
 /// names scrapers and well-known marketplace dumps use (<c>Vendor</c>, <c>Item</c>, <c>Item Description</c>…).
 /// Unmapped columns are kept as metadata.
 /// </summary>
-public sealed class CsvReader : IDocumentReader
+internal sealed class CsvReader : IDocumentReader
 {
     public string Format => "csv";
 

@@ -6,7 +6,7 @@ namespace Lantern.Ingest;
 /// A CSV record: its fields as text, where it sits, why it cannot be used (<see cref="Error"/>),
 /// and what decoding repaired in it (<see cref="Repairs"/>, null when nothing).
 /// </summary>
-public sealed record CsvRecord(long Number, long Line, long ByteStart, long ByteEnd, IReadOnlyList<string> Fields, string? Error, string? Repairs = null);
+internal sealed record CsvRecord(long Number, long Line, long ByteStart, long ByteEnd, IReadOnlyList<string> Fields, string? Error, string? Repairs = null);
 
 /// <summary>
 /// RFC 4180 reader over bytes: quoted fields may hold delimiters, quotes (doubled) and line breaks.
@@ -14,7 +14,7 @@ public sealed record CsvRecord(long Number, long Line, long ByteStart, long Byte
 /// UTF-8, single-byte or UTF-16 files alike. Streams with exact byte offsets; a record over the
 /// size limit is skipped and reported.
 /// </summary>
-public static class CsvRecordReader
+internal static class CsvRecordReader
 {
     /// <summary>The delimiter of a CSV file, judged from its first line.</summary>
     public static byte SniffDelimiter(string path, FileLayout layout) => SniffDelimiter(FileLayout.FirstLine(path, layout));

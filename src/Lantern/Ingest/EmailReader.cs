@@ -9,7 +9,7 @@ namespace Lantern.Ingest;
 /// the source id the Message-ID. The text starts with the address headers, so their addresses become
 /// selectors, then the plain-text body (or the visible text of the HTML body).
 /// </summary>
-public sealed class EmailReader(bool mailbox) : IDocumentReader
+internal sealed class EmailReader(bool mailbox) : IDocumentReader
 {
     public string Format => mailbox ? "mbox" : "eml";
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Lantern.Ingest;
 
 /// <summary>What a path is on disk, found without opening it (opening a FIFO waits for a writer forever).</summary>
-public enum FileKind
+internal enum FileKind
 {
     Regular,
     Directory,
@@ -20,7 +20,7 @@ public enum FileKind
 /// this asks the C library (<c>statx</c> and <c>realpath</c>); where the platform has no
 /// <c>statx</c> every existing file counts as regular.
 /// </summary>
-public static class FileSystemEntries
+internal static class FileSystemEntries
 {
     public static FileKind KindOf(string path)
     {

@@ -10,7 +10,7 @@ namespace Lantern.Ingest;
 /// </summary>
 public static partial class FormatDetector
 {
-    public static readonly IReadOnlyList<IDocumentReader> Readers =
+    internal static readonly IReadOnlyList<IDocumentReader> Readers =
     [
         new JsonLinesReader(),
         new CsvReader(),
@@ -24,7 +24,7 @@ public static partial class FormatDetector
 
     public static IReadOnlyList<string> Formats => Readers.Select(reader => reader.Format).ToList();
 
-    public static IDocumentReader? ByName(string format) =>
+    internal static IDocumentReader? ByName(string format) =>
         Readers.FirstOrDefault(reader => string.Equals(reader.Format, format, StringComparison.OrdinalIgnoreCase))
         ?? format.ToLowerInvariant() switch
         {
@@ -36,7 +36,7 @@ public static partial class FormatDetector
         };
 
     /// <summary>The reader for a file, or the reason none fits (empty, binary, unknown).</summary>
-    public static (IDocumentReader? Reader, string? Problem) Detect(string path)
+    internal static (IDocumentReader? Reader, string? Problem) Detect(string path)
     {
         var head = new byte[8192];
         int length;

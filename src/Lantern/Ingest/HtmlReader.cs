@@ -8,7 +8,7 @@ namespace Lantern.Ingest;
 /// URL come from the page itself (canonical link, <c>og:url</c>, the browser's "saved from" note),
 /// else from <c>--site</c> or the folder the page was saved in.
 /// </summary>
-public sealed partial class HtmlReader : IDocumentReader
+internal sealed partial class HtmlReader : IDocumentReader
 {
     public string Format => "html";
 

@@ -9,7 +9,7 @@ namespace Lantern.Ingest;
 /// What a reader sees on a saved page: its visible text, title and links; <see cref="Problem"/> says
 /// why the page structure was not used (the text is then taken from the markup directly).
 /// </summary>
-public sealed record HtmlPage(string Title, string Text, IReadOnlyList<string> Links, string? CanonicalUrl, string? Problem = null);
+internal sealed record HtmlPage(string Title, string Text, IReadOnlyList<string> Links, string? CanonicalUrl, string? Problem = null);
 
 /// <summary>
 /// Turns untrusted HTML into visible text. The parser has no loader and no scripting, so a scraped
@@ -18,7 +18,7 @@ public sealed record HtmlPage(string Title, string Text, IReadOnlyList<string> L
 /// nested deeper than <see cref="MaxNestingDepth"/> is not parsed into a tree: its text is taken
 /// from the markup in one pass, and the page says so in <see cref="HtmlPage.Problem"/>.
 /// </summary>
-public static class HtmlText
+internal static class HtmlText
 {
     /// <summary>Real pages nest a few dozen levels; a megabyte of nested <c>&lt;div&gt;</c> nests two hundred thousand.</summary>
     public const int MaxNestingDepth = 2048;

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace Lantern.Ingest;
 
 /// <summary>An element of a top-level array, as raw JSON bytes with its byte range in the file (null bytes when too large).</summary>
-public readonly record struct JsonElementSlice(long Index, long Start, long End, ReadOnlyMemory<byte>? Bytes);
+internal readonly record struct JsonElementSlice(long Index, long Start, long End, ReadOnlyMemory<byte>? Bytes);
 
 /// <summary>
 /// Streams one array property of a large top-level JSON object (a Telegram export's
 /// <c>messages</c>) element by element, without loading the file: a byte-level scanner tracks
 /// strings and nesting, and collects the top-level scalar properties seen on the way.
 /// </summary>
-public sealed class JsonArrayStreamer(string arrayProperty, int maxElementBytes)
+internal sealed class JsonArrayStreamer(string arrayProperty, int maxElementBytes)
 {
     public Dictionary<string, string> TopLevelScalars { get; } = new(StringComparer.Ordinal);
 

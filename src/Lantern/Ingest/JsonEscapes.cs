@@ -8,7 +8,7 @@ namespace Lantern.Ingest;
 /// half becomes <c>\uFFFD</c> (the replacement character), which has the same length, so byte
 /// offsets into the record stay exact.
 /// </summary>
-public static class JsonEscapes
+internal static class JsonEscapes
 {
     /// <summary>The bytes with every lone surrogate escape replaced, and how many were replaced (the input itself when none).</summary>
     public static (ReadOnlyMemory<byte> Json, int Repaired) RepairLoneSurrogates(ReadOnlyMemory<byte> json)

@@ -6,7 +6,7 @@ namespace Lantern.Ingest;
 /// Canonical JSON Lines: one object a line with <c>id, site, url, author, title, text|html,
 /// posted_at, thread, kind</c>; other keys are kept as metadata.
 /// </summary>
-public sealed class JsonLinesReader : IDocumentReader
+internal sealed class JsonLinesReader : IDocumentReader
 {
     public const int MaxDepth = 64;
 

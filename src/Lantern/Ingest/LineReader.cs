@@ -18,7 +18,7 @@ public static class LineReader
     /// The lines of a file laid out as <paramref name="layout"/> says (default: UTF-8, LF or CRLF):
     /// each line's bytes exclude the separator, a CR before an LF, and a byte-order mark.
     /// </summary>
-    public static IEnumerable<ByteLine> ReadLines(Stream stream, int maxLineBytes, FileLayout? layout = null)
+    internal static IEnumerable<ByteLine> ReadLines(Stream stream, int maxLineBytes, FileLayout? layout = null)
     {
         layout ??= new FileLayout(SourceEncoding.Utf8, 0, RecordSeparator.LineFeed);
         var width = layout.UnitWidth;

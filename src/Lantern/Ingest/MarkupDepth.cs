@@ -10,7 +10,7 @@ namespace Lantern.Ingest;
 /// visible text. Tags that cannot contain others (void elements, <c>/&gt;</c>) and those a parser
 /// closes by itself (<c>p</c>, <c>li</c>, table cells…) do not count as nesting.
 /// </summary>
-public static class MarkupDepth
+internal static class MarkupDepth
 {
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
     {

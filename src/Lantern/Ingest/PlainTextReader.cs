@@ -1,7 +1,7 @@
 namespace Lantern.Ingest;
 
 /// <summary>A plain text file: one document, identified by its content.</summary>
-public sealed class PlainTextReader : IDocumentReader
+internal sealed class PlainTextReader : IDocumentReader
 {
     public string Format => "text";
 

@@ -1,20 +1,7 @@
 namespace Lantern.Ingest;
 
-/// <summary>How serious a reader's problem with a record is.</summary>
-public enum ProblemSeverity
-{
-    Warning,
-    Error,
-}
-
-/// <summary>Something wrong with the input, named precisely enough for the analyst to find it.</summary>
-public sealed record IngestProblem(string File, string Location, string Message, ProblemSeverity Severity = ProblemSeverity.Error)
-{
-    public override string ToString() => $"{File}: {Location}: {Message}";
-}
-
 /// <summary>What a reader yields: a document, or a problem with one record (the reader then goes on with the next).</summary>
-public readonly record struct ReadItem(Document? Document, IngestProblem? Problem)
+internal readonly record struct ReadItem(Document? Document, IngestProblem? Problem)
 {
     public static implicit operator ReadItem(Document document) => new(document, null);
 
@@ -22,7 +9,7 @@ public readonly record struct ReadItem(Document? Document, IngestProblem? Proble
 }
 
 /// <summary>What the analyst told ingest about the files: a site override and CSV column mapping.</summary>
-public sealed record ReadOptions(string? Site = null, IReadOnlyDictionary<string, string>? ColumnMap = null)
+internal sealed record ReadOptions(string? Site = null, IReadOnlyDictionary<string, string>? ColumnMap = null)
 {
     /// <summary>The encoding every file is read in (<c>--encoding</c>); null decides per file.</summary>
     public SourceEncoding? Encoding { get; init; }
@@ -38,7 +25,7 @@ public sealed record ReadOptions(string? Site = null, IReadOnlyDictionary<string
 }
 
 /// <summary>One input format. Readers stream: they never hold more than one record in memory.</summary>
-public interface IDocumentReader
+internal interface IDocumentReader
 {
     string Format { get; }
 

@@ -5,7 +5,7 @@ namespace Lantern.Ingest;
 /// (hostile input finds them) ends that file with a problem naming the file and the last record
 /// read, instead of ending the run. Records read before it are kept.
 /// </summary>
-public static class ReaderGuard
+internal static class ReaderGuard
 {
     public static IEnumerable<ReadItem> Read(IDocumentReader reader, SourceFile file, ReadOptions options)
     {

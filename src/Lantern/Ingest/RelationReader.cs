@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Lantern.Ingest;
 
 /// <summary>A link between two handles read from a relationship table (a call record, a transaction).</summary>
-public sealed record Relation(string Source, string Target, double Weight, DateTimeOffset? At, long Line);
+internal sealed record Relation(string Source, string Target, double Weight, DateTimeOffset? At, long Line);
 
 /// <summary>
 /// Relationship tables: <c>edges</c> — rows of <c>source,target[,weight][,time]</c>, with or without
@@ -15,7 +15,7 @@ public static class RelationReader
 {
     public static readonly IReadOnlyList<string> Formats = ["edges", "matrix"];
 
-    public static IEnumerable<(Relation? Relation, IngestProblem? Problem)> Read(SourceFile file, string format, ReadOptions options)
+    internal static IEnumerable<(Relation? Relation, IngestProblem? Problem)> Read(SourceFile file, string format, ReadOptions options)
     {
         var site = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
         var layout = FileLayout.Detect(file.Path, options.Encoding, quotedFields: true);

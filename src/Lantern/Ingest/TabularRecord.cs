@@ -1,7 +1,7 @@
 namespace Lantern.Ingest;
 
 /// <summary>Builds a document from named string fields, as JSON Lines and CSV records give them.</summary>
-public static class TabularRecord
+internal static class TabularRecord
 {
     public static ReadItem ToDocument(
         IReadOnlyDictionary<string, string> fields,

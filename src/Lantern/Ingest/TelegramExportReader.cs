@@ -9,7 +9,7 @@ namespace Lantern.Ingest;
 /// document (<c>source_id</c> = message id, <c>author</c> = <c>from</c>); service messages (joins,
 /// pins) are skipped. Streams the messages array, so exports of any size read in bounded memory.
 /// </summary>
-public sealed class TelegramExportReader : IDocumentReader
+internal sealed class TelegramExportReader : IDocumentReader
 {
     private static readonly string[] MetadataKeys =
     [

@@ -5,25 +5,15 @@ using System.Text.Unicode;
 
 namespace Lantern.Ingest;
 
-/// <summary>The character encodings a source file can be read in.</summary>
-public enum SourceEncoding
-{
-    Utf8,
-    Utf16LittleEndian,
-    Utf16BigEndian,
-    Windows1252,
-    Latin1,
-}
-
 /// <summary>What separates records in a file. CRLF reads as <see cref="LineFeed"/>: the CR before an LF is not content.</summary>
-public enum RecordSeparator
+internal enum RecordSeparator
 {
     LineFeed,
     CarriageReturn,
 }
 
 /// <summary>How a file's bytes are laid out: its encoding, the length of its byte-order mark and what ends a record.</summary>
-public sealed record FileLayout(SourceEncoding Encoding, int BomLength, RecordSeparator Separator)
+internal sealed record FileLayout(SourceEncoding Encoding, int BomLength, RecordSeparator Separator)
 {
     /// <summary>Bytes per code unit: 2 for UTF-16, else 1.</summary>
     public int UnitWidth => Encoding is SourceEncoding.Utf16LittleEndian or SourceEncoding.Utf16BigEndian ? 2 : 1;
@@ -191,7 +181,7 @@ public static class TextDecoder
     };
 
     /// <summary>Decodes and repairs, adding what was done to <paramref name="repairs"/>.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, SourceEncoding encoding, TextRepairs repairs)
+    internal static string Decode(ReadOnlySpan<byte> bytes, SourceEncoding encoding, TextRepairs repairs)
     {
         if (encoding is SourceEncoding.Utf8 or SourceEncoding.Windows1252 or SourceEncoding.Latin1 && Ascii.IsValid(bytes))
         {
@@ -213,7 +203,7 @@ public static class TextDecoder
     };
 
     /// <summary>Repairs runs of double-encoded UTF-8 in text already decoded.</summary>
-    public static string RepairDoubleEncoding(string text, TextRepairs repairs)
+    internal static string RepairDoubleEncoding(string text, TextRepairs repairs)
     {
         if (text.AsSpan().IndexOfAny(Windows1252Leads) >= 0)
         {
@@ -341,7 +331,7 @@ public static class TextDecoder
 }
 
 /// <summary>What decoding a record changed, counted; <see cref="Describe"/> words it for <c>show</c>.</summary>
-public sealed class TextRepairs
+internal sealed class TextRepairs
 {
     public int Replaced { get; set; }
 

@@ -10,7 +10,7 @@ namespace Lantern.Ingest;
 /// source id and its <c>WARC-Date</c> as time. Record byte ranges are offsets in the uncompressed
 /// archive. Other records (requests, metadata, DNS, images) are passed over.
 /// </summary>
-public sealed class WarcReader : IDocumentReader
+internal sealed class WarcReader : IDocumentReader
 {
     public string Format => "warc";
 

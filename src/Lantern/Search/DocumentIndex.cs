@@ -14,7 +14,7 @@ namespace Lantern.Search;
 /// so a run killed between the two commits heals on the next open without duplicates.
 /// Only the holder of the workspace's <see cref="WriteLock"/> opens one: readers never write.
 /// </summary>
-public sealed class DocumentIndex : IDisposable
+internal sealed class DocumentIndex : IDisposable
 {
     public const string LastRowKey = "lantern.last_rowid";
 

@@ -4,19 +4,12 @@ using Lucene.Net.Store;
 
 namespace Lantern.Search;
 
-/// <param name="Healthy">Every segment of the latest commit reads back whole and holds as many documents as the database up to the commit mark.</param>
-/// <param name="IndexedDocuments">Documents in the index's latest commit (0 when it cannot be read).</param>
-/// <param name="StoredDocuments">Documents in the database.</param>
-/// <param name="NotYetSearchable">Stored documents beyond the commit mark (an ingest is indexing them, or one was interrupted).</param>
-/// <param name="Problem">What is wrong, when not healthy.</param>
-public sealed record IndexCheck(bool Healthy, long IndexedDocuments, long StoredDocuments, long NotYetSearchable, string? Problem);
-
 /// <summary>
 /// Checking the search index against the database, and rebuilding it from the database when it is
 /// damaged (the database is the record; the index can always be made again from it). Both are
 /// member operations: rights-checked and audited.
 /// </summary>
-public static class IndexMaintenance
+internal static class IndexMaintenance
 {
     /// <summary>Whether the index is readable and level with the database.</summary>
     public static IndexCheck Check(Workspace workspace)

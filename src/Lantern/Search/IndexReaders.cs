@@ -6,7 +6,7 @@ using Lucene.Net.Store;
 namespace Lantern.Search;
 
 /// <summary>The search index cannot be read (files missing or unreadable); the message says how to rebuild it.</summary>
-public sealed class IndexDamagedException(string message, Exception inner) : BadInputException(message, inner)
+internal sealed class IndexDamagedException(string message, Exception inner) : BadInputException(message, inner)
 {
     public static IndexDamagedException For(string indexPath, Exception cause) =>
         new($"the search index in {indexPath} cannot be read ({cause.GetType().Name}: {cause.Message.Split('\n')[0]}); " +
@@ -14,7 +14,7 @@ public sealed class IndexDamagedException(string message, Exception inner) : Bad
 }
 
 /// <summary>A searcher over one commit of the index and how far that commit reaches; dispose it to let the reader go.</summary>
-public sealed class IndexLease : IDisposable
+internal sealed class IndexLease : IDisposable
 {
     private readonly SearcherManager? manager;
 
@@ -47,7 +47,7 @@ public sealed class IndexLease : IDisposable
 /// index (a new build name in the commit) is opened afresh. Searches in flight keep their reader
 /// until they release it. Readers never write: the index is the write-lock holder's.
 /// </summary>
-public sealed class IndexReaders(string indexPath, TimeSpan refreshInterval) : IDisposable
+internal sealed class IndexReaders(string indexPath, TimeSpan refreshInterval) : IDisposable
 {
     private readonly FSDirectory directory = FSDirectory.Open(indexPath);
     private readonly System.Threading.Lock swap = new();

@@ -10,7 +10,7 @@ namespace Lantern.Search;
 /// author, site or URL can be any length) is indexed as its first characters and the SHA-256 of the
 /// whole, so it still matches itself exactly and nothing else; the stored record keeps it whole.
 /// </summary>
-public static class IndexTerms
+internal static class IndexTerms
 {
     /// <summary>Lucene's <c>IndexWriter.MAX_TERM_LENGTH</c>: a longer term fails the whole document.</summary>
     public const int MaxTermBytes = 32766;
@@ -31,7 +31,7 @@ public static class IndexTerms
 }
 
 /// <summary>Applies <see cref="IndexTerms.Bound"/> to each token, at index and at query time alike.</summary>
-public sealed class BoundedTermFilter : TokenFilter
+internal sealed class BoundedTermFilter : TokenFilter
 {
     private readonly ICharTermAttribute term;
 

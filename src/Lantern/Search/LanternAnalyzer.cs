@@ -10,7 +10,7 @@ namespace Lantern.Search;
 /// (<c>site</c>, <c>author</c>, <c>kind</c>) are one token each. Both are lower-cased and folded to
 /// ASCII, so search is case- and accent-insensitive.
 /// </summary>
-public sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+internal sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -36,7 +36,7 @@ public sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
 }
 
 /// <summary>Names of the fields in the Lucene index.</summary>
-public static class IndexFields
+internal static class IndexFields
 {
     public const string Id = "id";
     public const string Site = "site";

@@ -14,7 +14,7 @@ namespace Lantern.Search;
 /// whole days and months included; and, when asked, each drug term is expanded to its street
 /// names and emoji from the <see cref="SlangLexicon"/>.
 /// </summary>
-public sealed class LanternQueryParser : MultiFieldQueryParser
+internal sealed class LanternQueryParser : MultiFieldQueryParser
 {
     private static readonly string[] DefaultFields = [IndexFields.Title, IndexFields.Text];
     private static readonly Dictionary<string, float> Boosts = new() { [IndexFields.Title] = 2f, [IndexFields.Text] = 1f };

@@ -11,7 +11,7 @@ namespace Lantern.Search;
 /// match and "❄️❄️💊" yields three searchable codes; flag pairs (🇳🇱) and ZWJ sequences stay whole.
 /// Lucene 4.8's StandardTokenizer drops emoji, which dealers use as drug codes.
 /// </summary>
-public sealed class LanternTokenizer : Tokenizer
+internal sealed class LanternTokenizer : Tokenizer
 {
     public const int MaxTokenLength = 255;
 

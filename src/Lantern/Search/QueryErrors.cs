@@ -3,7 +3,7 @@ using Lucene.Net.QueryParsers.Classic;
 namespace Lantern.Search;
 
 /// <summary>Turns the query parser's complaint into one sentence a person can act on, with the position in the query as typed.</summary>
-public static partial class QueryErrors
+internal static partial class QueryErrors
 {
     /// <param name="typed">The query as the analyst typed it.</param>
     /// <param name="parsed">The query the parser saw (selector values quoted).</param>

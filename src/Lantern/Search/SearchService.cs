@@ -10,65 +10,14 @@ using Lucene.Net.Store;
 
 namespace Lantern.Search;
 
-public enum SearchSort
-{
-    Relevance,
-    Date,
-}
-
-/// <param name="Facets">Also count the matches by site, author, kind and selector type (over the best <see cref="SearchService.FacetDepth"/> matches).</param>
-/// <param name="AllVersions">Every matching version as its own hit, instead of one hit per listing (its newest matching version).</param>
-public sealed record SearchRequest(string Query, int Limit = 10, bool ExpandSlang = false, SearchSort Sort = SearchSort.Relevance, bool Facets = false, bool AllVersions = false);
-
-public sealed record SearchHit(
-    string Doc,
-    string Site,
-    string? SourceId,
-    string? Author,
-    string? Title,
-    DateTimeOffset? PostedAt,
-    float Score,
-    string Snippet,
-    string Kind)
-{
-    /// <summary>How many versions the hit's listing has (1 when it was never re-scraped with changes).</summary>
-    public int Versions { get; init; } = 1;
-
-    /// <summary>With slang expansion: which of the expanded terms this document matched.</summary>
-    public IReadOnlyList<string> MatchedTerms { get; init; } = [];
-}
-
-/// <param name="NotYetSearchable">Documents stored but not yet in the searched index commit (an ingest is indexing them); 0 when the index is level with the database.</param>
-public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null, long NotYetSearchable = 0);
-
-/// <summary>How the matches spread: documents per site, author, kind and selector type, counted over <see cref="Counted"/> matches.</summary>
-public sealed record SearchFacets(
-    int Counted,
-    IReadOnlyList<FacetCount> Sites,
-    IReadOnlyList<FacetCount> Authors,
-    IReadOnlyList<FacetCount> Kinds,
-    IReadOnlyList<FacetCount> SelectorTypes);
-
-public sealed record FacetCount(string Value, int Documents);
-
-/// <summary>A document as an analyst views it: the stored document, its selectors and the candidates that failed validation.</summary>
-public sealed record DocumentView(Document Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<RejectedCandidate> Rejected)
-{
-    /// <summary>Every version of the document's listing, oldest first (just the document itself when it has no other).</summary>
-    public IReadOnlyList<DocumentVersion> Versions { get; init; } = [];
-}
-
-/// <summary>One version of a listing: the document, when it was posted and ingested, from where, and what changed against the version before.</summary>
-public sealed record DocumentVersion(string Doc, DateTimeOffset? PostedAt, DateTimeOffset IngestedAt, string SourcePath, long? Line, long? Record, string ContentSha256, IReadOnlyList<string> Changed);
-
 /// <summary>A query the parser could not read; the message says where and why.</summary>
 /// <summary>A query read and ready to run, and whether it looks up selectors (which the case may require a justification for).</summary>
-public sealed record ParsedQuery(SearchRequest Request, Query Query, LanternQueryParser Parser)
+internal sealed record ParsedQuery(SearchRequest Request, Query Query, LanternQueryParser Parser)
 {
     public bool UsesSelectors => Parser.UsesSelectors;
 }
 
-public sealed class SearchQueryException(string message, Exception? inner = null) : BadInputException(message, inner);
+internal sealed class SearchQueryException(string message, Exception? inner = null) : BadInputException(message, inner);
 
 /// <summary>
 /// Runs queries against a workspace: Lucene finds and ranks, SQLite supplies the documents, and
@@ -76,10 +25,8 @@ public sealed class SearchQueryException(string message, Exception? inner = null
 /// writes the index: it reads the latest commit, and says how many stored documents that commit
 /// does not reach yet.
 /// </summary>
-public sealed class SearchService : IDisposable
+internal sealed class SearchService : IDisposable
 {
-    public const string MarkStart = "<mark>";
-    public const string MarkEnd = "</mark>";
     private const int SnippetLength = 180;
 
     /// <summary>How many of the best matches facets are counted over.</summary>
@@ -325,7 +272,7 @@ public sealed class SearchService : IDisposable
 
         var documents = ids.ToDictionary(id => id, id => matched[id]);
         var scorer = new QueryScorer(query.Rewrite(reader), IndexFields.Text);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter(MarkStart, MarkEnd), scorer)
+        var highlighter = new Highlighter(new SimpleHTMLFormatter(SearchHit.MarkStart, SearchHit.MarkEnd), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
             MaxDocCharsToAnalyze = 2_000_000,

@@ -9,7 +9,7 @@ namespace Lantern.Storage;
 /// <c>LANTERN_AUDIT_KEY</c>, else in the operating-system user's own
 /// <c>~/.config/lantern/audit-keys/CASE.key</c>, created 0600 when the case is created.
 /// </summary>
-public sealed class AuditKey
+internal sealed class AuditKey
 {
     public const string EnvironmentVariable = "LANTERN_AUDIT_KEY";
     private const int KeyBytes = 32;

@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace Lantern.Storage;
 
 /// <summary>What happened to one document offered to the store.</summary>
-public enum StoreOutcome
+internal enum StoreOutcome
 {
     Added,
     AddedAsNewVersion,
@@ -17,14 +17,14 @@ public enum StoreOutcome
 }
 
 /// <summary>What the store did with one document, the stored row, and the mentions stored with it.</summary>
-public sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions);
+internal sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions);
 
 /// <summary>
 /// The documents table. A document is identified by site + source id where the data gives one,
 /// else by its content hash; the same identity with different content is kept as a new version,
 /// so nothing is lost and nothing identical is counted twice.
 /// </summary>
-public sealed class DocumentStore(SqliteConnection connection)
+internal sealed class DocumentStore(SqliteConnection connection)
 {
     private const string Columns =
         "rowid, id, site, source_id, author, title, text, posted_at, url, kind, thread, metadata, content_sha256, " +

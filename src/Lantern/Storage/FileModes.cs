@@ -5,7 +5,7 @@ namespace Lantern.Storage;
 /// files are the owner's alone (0600, folders 0700) unless the case was created to be shared with the
 /// folder's group (<c>lantern init --share-group</c>: 0660, folders 2770 so new files keep the group).
 /// </summary>
-public static class FileModes
+internal static class FileModes
 {
     private const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode Group = UnixFileMode.GroupRead | UnixFileMode.GroupWrite;

@@ -5,16 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace Lantern.Storage;
 
 /// <summary>A stored mention with the document it is in.</summary>
-public sealed record StoredMention(long DocumentRowId, string DocumentId, Mention Mention);
-
-/// <summary>A selector with how widely it occurs: in how many documents and under how many handles.</summary>
-public sealed record SelectorSummary(string Type, string Value, int Documents, int Handles, int Mentions, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, IReadOnlyList<string> Rules)
-{
-    public string Key => $"{Type}:{Value}";
-}
+internal sealed record StoredMention(long DocumentRowId, string DocumentId, Mention Mention);
 
 /// <summary>Selectors, their mentions in documents and the candidates that failed validation.</summary>
-public sealed class MentionStore(SqliteConnection connection)
+internal sealed class MentionStore(SqliteConnection connection)
 {
     /// <summary>Replaces a document's mentions and rejected candidates and marks it extracted by the current extractor, inside the caller's transaction.</summary>
     public void Replace(SqliteTransaction transaction, long documentRowId, ExtractionResult result, Dictionary<string, long> selectorIds)

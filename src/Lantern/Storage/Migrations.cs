@@ -7,7 +7,7 @@ namespace Lantern.Storage;
 /// the applied version is kept in SQLite's <c>user_version</c>, so an older workspace is upgraded
 /// when a newer Lantern opens it and a newer one is refused by an older Lantern.
 /// </summary>
-public static class Migrations
+internal static class Migrations
 {
     private static readonly string[] Steps =
     [

@@ -28,12 +28,12 @@ public sealed class Workspace : IDisposable
 
     public string IndexPath => Path.Combine(Root, IndexFolderName);
 
-    public SqliteConnection Connection { get; }
+    internal SqliteConnection Connection { get; }
 
     public CaseInfo Case { get; }
 
     /// <summary>The key that signs this case's audit entries, when this user holds it (see <see cref="Storage.AuditKey"/>).</summary>
-    public AuditKey? AuditKey { get; }
+    internal AuditKey? AuditKey { get; }
 
     /// <summary>Whether the case was created to be shared with its folder's group (<c>lantern init --share-group</c>).</summary>
     public bool SharedWithGroup { get; }
@@ -45,10 +45,22 @@ public sealed class Workspace : IDisposable
     public Action<string>? OnWaitingForWriter { get; set; }
 
     /// <summary>Takes the workspace's write lock for an operation, waiting up to <see cref="WriterWait"/>.</summary>
-    public WriteLock LockForWriting(string operation, string user) =>
+    internal WriteLock LockForWriting(string operation, string user) =>
         WriteLock.Acquire(Root, operation, user, WriterWait, OnWaitingForWriter);
 
     /// <summary>Where a command looks for its workspace: the option, else the environment variable, else the current folder.</summary>
+    /// <summary>Where this case's audit key is, or would be looked for (see <see cref="Storage.AuditKey"/>).</summary>
+    public string AuditKeyPath => AuditKey?.Path ?? Storage.AuditKey.Location(Case.Id);
+
+    /// <summary>The environment variable that can point to a case's audit key file.</summary>
+    public const string AuditKeyVariable = Storage.AuditKey.EnvironmentVariable;
+
+    /// <summary>Who is writing the workspace now (operation, user, process), or null when no one is.</summary>
+    public string? Writer => WriteLock.IsHeld(Root) ? WriteLock.Holder(Root) : null;
+
+    /// <summary>How many documents were extracted by an older selector extractor ('lantern reextract' brings them up to date).</summary>
+    public long StaleDocuments() => new MentionStore(Connection).StaleCount();
+
     public static string Resolve(string? option) =>
         Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option
             : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
@@ -62,7 +74,7 @@ public sealed class Workspace : IDisposable
     /// <see cref="Storage.AuditKey"/>). The trail's first entry, the creation itself, is the door's
     /// to write (<c>CaseAdministration.CreateCase</c>).
     /// </summary>
-    public static Workspace Create(string root, CaseInfo caseInfo, bool shareWithGroup = false)
+    internal static Workspace Create(string root, CaseInfo caseInfo, bool shareWithGroup = false)
     {
         root = Path.GetFullPath(root);
         if (Exists(root))

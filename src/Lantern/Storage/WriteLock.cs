@@ -12,7 +12,7 @@ namespace Lantern.Storage;
 /// holder exits, however it exits. Who holds it is written beside it, in <c>write.lock.holder</c>, so
 /// the one waiting can say whom it waits for.
 /// </summary>
-public sealed class WriteLock : IDisposable
+internal sealed class WriteLock : IDisposable
 {
     public const string FileName = "write.lock";
     public const string HolderFileName = "write.lock.holder";

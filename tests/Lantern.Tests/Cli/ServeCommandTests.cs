@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

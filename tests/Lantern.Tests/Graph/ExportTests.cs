@@ -22,7 +22,7 @@ public sealed class ExportFixture : IDisposable
 
     public TestWorkspace Workspace { get; } = new();
 
-    public EntityGraph Graph { get; }
+    internal EntityGraph Graph { get; }
 
     public void Dispose() => Workspace.Dispose();
 }

@@ -90,7 +90,8 @@ public sealed class ConcurrencyTests
         using var child = ingest;
         WaitForWriter(root, ingest);
 
-        using var readers = new IndexReaders(Path.Combine(root, Workspace.IndexFolderName), TimeSpan.FromMilliseconds(100));
+        using var opened = Workspace.Open(root);
+        using var sharedIndex = new SharedIndex(opened, TimeSpan.FromMilliseconds(100));
         var errors = new ConcurrentBag<Exception>();
         var totals = new ConcurrentBag<long>();
         Parallel.For(0, 50, new ParallelOptions { MaxDegreeOfParallelism = 50 }, _ =>
@@ -100,7 +101,7 @@ public sealed class ConcurrencyTests
                 for (var round = 0; round < 4; round++)
                 {
                     using var workspace = Workspace.Open(root);
-                    var search = CaseSession.Open(workspace, Environment.UserName, null, readers, () => { });
+                    var search = CaseSession.Open(workspace, Environment.UserName, null, sharedIndex);
                     var results = search.Search(new SearchRequest("zzcommon", 5));
                     totals.Add(results.Total + results.NotYetSearchable);
                 }

@@ -39,7 +39,7 @@ public sealed class TestWorkspace : IDisposable
         return service.Search(new SearchRequest(query, limit, expand, sort));
     }
 
-    public DocumentStore Store => new(Workspace.Connection);
+    internal DocumentStore Store => new(Workspace.Connection);
 
     /// <summary>Generates the demo corpus into the temp folder, ingests it and returns its ground truth.</summary>
     public GroundTruth IngestDemo()

@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -132,7 +133,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         var client = fixture.Anonymous();
         var before = fixture.Case.Audit()[^1].Seq;
-        for (var attempt = 1; attempt <= Lantern.Web.Security.Passwords.MaxFailedAttempts; attempt++)
+        for (var attempt = 1; attempt <= Passwords.MaxFailedAttempts; attempt++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await ApiFixture.SignIn(client, "lou", "not-the-password")).StatusCode);
         }
@@ -141,7 +142,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var attempts = fixture.Case.Audit().Where(entry => entry.Seq > before && entry.Action == "sign-in" && entry.User == "lou").ToList();
-        Assert.Equal(Lantern.Web.Security.Passwords.MaxFailedAttempts + 1, attempts.Count);
+        Assert.Equal(Passwords.MaxFailedAttempts + 1, attempts.Count);
         Assert.Equal("locked", attempts[^1].Outcome);
         Assert.Equal("denied", attempts[0].Outcome);
     }

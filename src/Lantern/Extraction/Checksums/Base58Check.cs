@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Lantern.Extraction.Checksums;
 
 /// <summary>Bitcoin's Base58 with a 4-byte double-SHA-256 checksum (P2PKH and P2SH addresses).</summary>
-public static class Base58Check
+internal static class Base58Check
 {
     public const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 

@@ -1,7 +1,7 @@
 namespace Lantern.Extraction.Checksums;
 
 /// <summary>BIP-173 bech32 and BIP-350 bech32m, with segwit address encoding and decoding.</summary>
-public static class Bech32
+internal static class Bech32
 {
     public enum Variant
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace Lantern.Extraction.Checksums;
 
 /// <summary>EIP-55 mixed-case checksums for Ethereum addresses.</summary>
-public static class Eip55
+internal static class Eip55
 {
     /// <summary>The checksummed form of 40 hex digits (without 0x).</summary>
     public static string Checksum(string hex40)

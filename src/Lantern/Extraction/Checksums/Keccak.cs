@@ -3,7 +3,7 @@ using Org.BouncyCastle.Crypto.Digests;
 namespace Lantern.Extraction.Checksums;
 
 /// <summary>Keccak-256 with the original padding (as Ethereum and Monero use it), and SHA3-256 (as Tor's onion checksum uses it).</summary>
-public static class Keccak
+internal static class Keccak
 {
     public static byte[] Keccak256(ReadOnlySpan<byte> data)
     {

@@ -6,7 +6,7 @@ namespace Lantern.Extraction.Checksums;
 /// Monero's Base58: 8-byte blocks encoded as 11 characters each (the last, shorter block to a
 /// fixed shorter length), and addresses whose last 4 bytes are the first 4 of Keccak-256 of the rest.
 /// </summary>
-public static class MoneroBase58
+internal static class MoneroBase58
 {
     private static readonly int[] EncodedBlockSizes = [0, 2, 3, 5, 6, 7, 9, 10, 11];
 

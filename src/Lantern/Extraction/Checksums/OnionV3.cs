@@ -3,7 +3,7 @@ using System.Text;
 namespace Lantern.Extraction.Checksums;
 
 /// <summary>Tor v3 onion addresses: base32(pubkey ‖ checksum ‖ version), checksum = SHA3-256(".onion checksum" ‖ pubkey ‖ version)[:2].</summary>
-public static class OnionV3
+internal static class OnionV3
 {
     private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     private const byte Version = 3;

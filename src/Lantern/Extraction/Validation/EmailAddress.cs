@@ -4,7 +4,7 @@ namespace Lantern.Extraction.Validation;
 /// RFC 5321 mailbox syntax: a dot-atom or quoted-string local part (at most 64 octets) and a domain
 /// that is a host name (labels of letters, digits and inner hyphens) or an address literal.
 /// </summary>
-public static class EmailAddress
+internal static class EmailAddress
 {
     private const string AtomSpecials = "!#$%&'*+-/=?^_`{|}~";
 

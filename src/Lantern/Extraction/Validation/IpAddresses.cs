@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Lantern.Extraction.Validation;
 
 /// <summary>Strict IP address syntax: dotted-decimal IPv4 only (no shorthand, octal or hex), IPv6 without zone or prefix.</summary>
-public static class IpAddresses
+internal static class IpAddresses
 {
     public static bool IsIpv4(string text)
     {

@@ -7,7 +7,7 @@ namespace Lantern.Extraction.Validation;
 /// CRC-24 checked, and the packets are parsed by BouncyCastle. BouncyCastle's own armor reader works
 /// byte by byte and took five times longer than parsing the key itself.
 /// </summary>
-public static class PgpKeys
+internal static class PgpKeys
 {
     /// <summary>The primary key's fingerprint (40 upper-case hex digits for a v4 key), or null with the reason.</summary>
     public static (string? Fingerprint, string? Error) PrimaryFingerprint(string armored)

@@ -6,7 +6,7 @@ namespace Lantern.Extraction.Validation;
 /// criminal-market material). Rejecting other endings keeps file names (<c>photo@2x.png</c>) and
 /// code (<c>user@host.local</c>) out of the e-mail results.
 /// </summary>
-public static class TopLevelDomains
+internal static class TopLevelDomains
 {
     private static readonly HashSet<string> Generic = new(StringComparer.OrdinalIgnoreCase)
     {

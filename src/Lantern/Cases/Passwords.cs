@@ -1,8 +1,7 @@
-using Lantern.Cases;
 using Lantern.Storage;
 using Microsoft.AspNetCore.Identity;
 
-namespace Lantern.Web.Security;
+namespace Lantern.Cases;
 
 public enum SignInOutcome
 {
@@ -76,5 +75,40 @@ public static class Passwords
         store.RecordAttempt(member, 0, null);
         audit.Append(member, role, "sign-in", new { }, null, null);
         return SignInOutcome.Success;
+    }
+
+    /// <summary>Starts a signed-in session for a member who has just signed in; returns its id, kept server-side.</summary>
+    public static string StartSession(Workspace workspace, string member, DateTimeOffset now) => new SignInStore(workspace).StartSession(member, now);
+
+    /// <summary>Whether a session id is still live for the member (not signed out, not expired, password not changed since).</summary>
+    public static bool IsLive(Workspace workspace, string member, string sessionId, DateTimeOffset now) => new SignInStore(workspace).IsLive(member, sessionId, now);
+
+    /// <summary>Ends a session, and audits the sign-out.</summary>
+    public static void SignOut(Workspace workspace, string member, string sessionId)
+    {
+        new SignInStore(workspace).EndSession(sessionId);
+        var roles = new MemberStore(workspace).RolesOf(member);
+        new AuditLog(workspace).Append(member, roles.Count == 0 ? "none" : string.Join(',', roles.Select(Rights.Name)), "sign-out", new { }, null, null);
+    }
+
+    /// <summary>
+    /// The key that encrypts a served case's web sign-in keys, derived from the case's audit key, so
+    /// that whoever can read the workspace cannot forge sign-in cookies without the key kept outside it.
+    /// </summary>
+    public static byte[] WebKeyEncryptionKey(Workspace workspace)
+    {
+        var key = workspace.AuditKey ?? throw new BadInputException(
+            $"serving case {workspace.Case.Id} needs its audit key, which also protects the web sign-in keys; none at {AuditKey.Location(workspace.Case.Id)}: " +
+            $"run 'lantern serve' as the account that created the case, or point {AuditKey.EnvironmentVariable} to the case's key file");
+        return key.Derive("web-keys");
+    }
+
+    /// <summary>Creates the folder that holds a served case's (encrypted) web keys, with the workspace's file modes.</summary>
+    public static void CreateKeysFolder(Workspace workspace, string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            FileModes.CreateFolder(folder, workspace.SharedWithGroup);
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace Lantern.Extraction.Facts;
+namespace Lantern.Model;
 
 /// <summary>Where a fact was read: the document's title or its text. Offsets are UTF-16 indices into that field.</summary>
 public static class FactField

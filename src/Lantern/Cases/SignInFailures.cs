@@ -1,7 +1,6 @@
-using Lantern.Cases;
 using Lantern.Storage;
 
-namespace Lantern.Web.Security;
+namespace Lantern.Cases;
 
 /// <summary>
 /// Audits the sign-in failures nobody's lockout bounds — names that are not members, and attempts on
