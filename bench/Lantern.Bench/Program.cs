@@ -17,6 +17,7 @@ using Lantern.Storage;
 // A generated corpus only (JSON Lines):      dotnet run -c Release --project bench/Lantern.Bench -- corpus --docs N --dir DIR [--seed N]
 // Many sessions searching a served case:     echo PASSWORD | dotnet run -c Release --project bench/Lantern.Bench -- load --url URL --user NAME [--sessions 50] [--seconds 30] [--workspace DIR]
 // Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
+// Whole `lantern search` processes beside rg: dotnet run -c Release --project bench/Lantern.Bench -- startup [--lantern PATH] [--runs N] [--word WORD] [--rg PATH] [--dir DIR]
 if (args.FirstOrDefault() == "corpus")
 {
     var folder = args.SkipWhile(arg => arg != "--dir").Skip(1).FirstOrDefault() ?? "corpus";
@@ -40,6 +41,12 @@ if (args.FirstOrDefault() == "extraction")
 if (args.FirstOrDefault() == "facts")
 {
     return FactsBenchmark.Run(Argument("--docs", 200_000), Argument("--ingest-rate", 4_990));
+}
+
+if (args.FirstOrDefault() == "startup")
+{
+    string Text(string name, string fallback) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault() ?? fallback;
+    return StartupBenchmark.Run(Text("--lantern", "lantern"), Text("--rg", "rg"), Text("--word", "cocaine"), Argument("--runs", 21), args.Contains("--dir") ? Text("--dir", ".") : null);
 }
 
 if (args.FirstOrDefault() == "dense")
