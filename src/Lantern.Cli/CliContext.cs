@@ -21,7 +21,7 @@ public static class ExitCodes
 }
 
 /// <summary>The global options every command shares, and the consoles it writes to.</summary>
-public sealed class CliContext
+public sealed class CliContext : IDisposable
 {
     public static readonly Option<string?> WorkspaceOption = new("--workspace", "-w")
     {
@@ -161,7 +161,7 @@ public sealed class CliContext
         return uid is not null ? $"uid {uid}" : throw new BadInputException("cannot tell which operating-system account runs Lantern, so nothing can be recorded in its name");
     }
 
-    public void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+    public static void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
     /// <summary>The case line shown above human output, so every screen says which case and on what authority.</summary>
     public void WriteCaseHeader(Workspace workspace)
@@ -198,7 +198,7 @@ public sealed class CliContext
     /// </summary>
     public static int Run(ParseResult parse, Func<CliContext, int> body)
     {
-        var context = From(parse);
+        using var context = From(parse);
         try
         {
             return body(context);
@@ -239,6 +239,8 @@ public sealed class CliContext
 
             return body(context, context.OpenSession(workspace));
         });
+
+    public void Dispose() => cancellation?.Dispose();
 
     public static int ExitCode(LanternException exception) => exception is AccessDeniedException ? ExitCodes.Denied : ExitCodes.BadInput;
 }

@@ -42,6 +42,8 @@ public sealed class DemoCorpus
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonSerializerOptions IndentedJson = new(JsonOptions) { WriteIndented = true };
+
     private static readonly (string Name, string Emoji, string Unit)[] Products =
     [
         ("cocaine", "❄️", "g"), ("coke 90% pure", "❄️", "g"), ("MDMA crystal", "💎", "g"), ("molly pills 200mg", "⚡", "pcs"),
@@ -112,7 +114,7 @@ public sealed class DemoCorpus
             ],
             truthDocuments);
         var truthPath = Path.Combine(folder, GroundTruthFile);
-        File.WriteAllText(truthPath, JsonSerializer.Serialize(truth, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }));
+        File.WriteAllText(truthPath, JsonSerializer.Serialize(truth, IndentedJson));
         // The tour's tables come last, from a random stream of their own, so they leave the collected material as it was.
         var tables = new Random(seed ^ 0x7ab1e5);
         var marketDump = WriteMarketDump(Path.Combine(folder, "agora.csv"), tables);
@@ -264,7 +266,7 @@ public sealed class DemoCorpus
     }
 
     /// <summary>One of the vendor's own contacts, written the way dealers write them.</summary>
-    private void AddContact(DocText text, Actor vendor, int which)
+    private static void AddContact(DocText text, Actor vendor, int which)
     {
         switch (which)
         {
@@ -484,7 +486,7 @@ public sealed class DemoCorpus
             ["messages"] = messages,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(export, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }));
+        File.WriteAllText(path, JsonSerializer.Serialize(export, IndentedJson));
         return path;
     }
 
@@ -675,7 +677,7 @@ public sealed class DemoCorpus
         return path;
     }
 
-    private void ObfuscatedEmail(DocText text, string email, int style)
+    private static void ObfuscatedEmail(DocText text, string email, int style)
     {
         var (user, host) = (email.Split('@')[0], email.Split('@')[1]);
         var dot = host.LastIndexOf('.');

@@ -23,7 +23,7 @@ public static class AliasesCommand
             var clusters = session.Aliases(parse.GetValue(minScore), Math.Max(2, parse.GetValue(hub)));
             if (context.AsJson)
             {
-                context.WriteJson(new { clusters });
+                CliContext.WriteJson(new { clusters });
                 return ExitCodes.Success;
             }
 

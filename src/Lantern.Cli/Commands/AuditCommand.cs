@@ -30,7 +30,7 @@ public static class AuditCommand
             if (context.AsJson)
             {
                 var open = CaseAdministration.Unfinished(entries);
-                context.WriteJson(new { entries = entries.Select(entry => new AuditEntryJson(entry, open.Contains(entry.Seq))) });
+                CliContext.WriteJson(new { entries = entries.Select(entry => new AuditEntryJson(entry, open.Contains(entry.Seq))) });
                 return ExitCodes.Success;
             }
 
@@ -63,7 +63,7 @@ public static class AuditCommand
             var result = new CaseAdministration(context.OpenSession(workspace)).VerifyAudit(parse.GetValue(expect), checkpoint);
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     intact = result.Intact,
                     entries = result.Entries,
@@ -100,7 +100,7 @@ public static class AuditCommand
             var (seq, hash) = new CaseAdministration(session).AuditHead();
             if (context.AsJson)
             {
-                context.WriteJson(new { entry = seq, hash });
+                CliContext.WriteJson(new { entry = seq, hash });
             }
             else
             {
@@ -130,7 +130,7 @@ public static class AuditCommand
             File.WriteAllText(destination, checkpoint.ToJson());
             if (context.AsJson)
             {
-                context.WriteJson(new { file = destination, checkpoint.Case, checkpoint.Entry, checkpoint.Hash, checkpoint.At, signed = checkpoint.Signature is not null });
+                CliContext.WriteJson(new { file = destination, checkpoint.Case, checkpoint.Entry, checkpoint.Hash, checkpoint.At, signed = checkpoint.Signature is not null });
             }
             else
             {

@@ -32,7 +32,7 @@ public static class EvalCommand
                 result => new { truth = parse.GetValue(truth), precision = result.Overall.Precision, recall = result.Overall.Recall }, result => result.Overall.TruePositives);
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     by_type = score.ByType.Select(Row),
                     overall = Row(score.Overall),
@@ -86,7 +86,7 @@ public static class EvalCommand
             var score = AliasScore.Compute(groundTruth, context.OpenSession(workspace).Aliases());
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     strong = new { precision = score.Strong.Precision, recall = score.Strong.Recall, true_positives = score.Strong.TruePositives, false_positives = score.Strong.FalsePositives, false_negatives = score.Strong.FalseNegatives },
                     weak = new { precision = score.Weak.Precision, recall = score.Weak.Recall, true_positives = score.Weak.TruePositives, false_positives = score.Weak.FalsePositives, false_negatives = score.Weak.FalseNegatives },
@@ -146,7 +146,7 @@ public static class EvalCommand
             var score = SlangEval.Run(SlangLexicon.Default, labelled);
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     lexicon_version = score.LexiconVersion,
                     sentences = score.Sentences,

@@ -22,7 +22,7 @@ public static class ExportCommand
             var files = session.Export(parse.GetValue(format)!, parse.GetValue(output)!);
             if (context.AsJson)
             {
-                context.WriteJson(new { files });
+                CliContext.WriteJson(new { files });
             }
             else
             {

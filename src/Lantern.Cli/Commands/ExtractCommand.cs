@@ -64,7 +64,7 @@ public static class ExtractCommand
                     count++;
                     if (context.AsJson)
                     {
-                        context.WriteJson(new
+                        CliContext.WriteJson(new
                         {
                             type = mention.Type,
                             value = mention.Value,
@@ -131,7 +131,7 @@ public static class ExtractCommand
                 listings++;
                 if (context.AsJson)
                 {
-                    context.WriteJson(new
+                    CliContext.WriteJson(new
                     {
                         file = name,
                         line,

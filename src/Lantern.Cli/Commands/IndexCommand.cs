@@ -16,7 +16,7 @@ public static class IndexCommand
             var result = session.CheckIndex();
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     healthy = result.Healthy,
                     indexed_documents = result.IndexedDocuments,
@@ -46,7 +46,7 @@ public static class IndexCommand
                 session.RebuildIndex(done => status.Status($"Rebuilding the index… {done:N0} documents")));
             if (context.AsJson)
             {
-                context.WriteJson(new { documents = count });
+                CliContext.WriteJson(new { documents = count });
             }
             else
             {

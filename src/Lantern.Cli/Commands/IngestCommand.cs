@@ -81,7 +81,7 @@ public static class IngestCommand
             var nothingRead = report.Files.Count == 0 && report.Errors > 0;
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     files = report.Files,
                     added = report.Added,

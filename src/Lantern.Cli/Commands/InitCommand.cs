@@ -53,7 +53,7 @@ public static class InitCommand
             using var workspace = CaseAdministration.CreateCase(context.WorkspaceDirectory, info, parse.GetValue(shareGroup), context.Reason);
             if (context.AsJson)
             {
-                context.WriteJson(new { workspace = workspace.Root, @case = workspace.Case });
+                CliContext.WriteJson(new { workspace = workspace.Root, @case = workspace.Case });
             }
             else
             {

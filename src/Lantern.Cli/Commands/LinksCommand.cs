@@ -20,7 +20,7 @@ public static class LinksCommand
             var neighbours = session.Links(parse.GetValue(node)!, Math.Max(1, parse.GetValue(hops)));
             if (context.AsJson)
             {
-                context.WriteJson(new { node = parse.GetValue(node), neighbours = neighbours.Select(item => new { node = item.Node, distance = item.Distance, from = item.Hop.From, via = item.Hop.Via, docs = item.Hop.Docs }) });
+                CliContext.WriteJson(new { node = parse.GetValue(node), neighbours = neighbours.Select(item => new { node = item.Node, distance = item.Distance, from = item.Hop.From, via = item.Hop.Via, docs = item.Hop.Docs }) });
                 return ExitCodes.Success;
             }
 
@@ -51,7 +51,7 @@ public static class LinksCommand
             var result = session.Path(parse.GetValue(from)!, parse.GetValue(to)!);
             if (context.AsJson)
             {
-                context.WriteJson(new { found = result.Found, hops = result.Hops.Select(hop => new { from = hop.From, to = hop.To, via = hop.Via, docs = hop.Docs }) });
+                CliContext.WriteJson(new { found = result.Found, hops = result.Hops.Select(hop => new { from = hop.From, to = hop.To, via = hop.Via, docs = hop.Docs }) });
                 return ExitCodes.Success;
             }
 

@@ -75,7 +75,7 @@ public static class MembersCommand
             var members = new CaseAdministration(session).Members();
             if (context.AsJson)
             {
-                context.WriteJson(new { members = members.Select(member => new { name = member.Name, roles = member.Roles.Select(Rights.Name), added_at = member.AddedAt, added_by = member.AddedBy }) });
+                CliContext.WriteJson(new { members = members.Select(member => new { name = member.Name, roles = member.Roles.Select(Rights.Name), added_at = member.AddedAt, added_by = member.AddedBy }) });
                 return ExitCodes.Success;
             }
 

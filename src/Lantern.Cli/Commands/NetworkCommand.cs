@@ -43,7 +43,7 @@ public static class NetworkCommand
 
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     nodes = shown.Select(node => new
                     {

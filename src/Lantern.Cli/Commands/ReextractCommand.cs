@@ -21,7 +21,7 @@ public static class ReextractCommand
                 session.Reextract(parse.GetValue(all), done => status.Status($"Extracting… {done:N0} documents"), context.Cancellation));
             if (context.AsJson)
             {
-                context.WriteJson(new { documents = count, extractor_version = SelectorExtractor.Version });
+                CliContext.WriteJson(new { documents = count, extractor_version = SelectorExtractor.Version });
             }
             else
             {

@@ -20,7 +20,7 @@ public static class RetentionCommand
             var result = new Retention(session).Apply(parse.GetValue(dryRun));
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     retention_days = result.RetentionDays,
                     cutoff = result.Cutoff,

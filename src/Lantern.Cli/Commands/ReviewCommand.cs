@@ -22,7 +22,7 @@ public static class ReviewCommand
             var result = session.Review(parse.GetValue(cluster)!, parse.GetValue(decision)!, context.Reason ?? string.Empty);
             if (context.AsJson)
             {
-                context.WriteJson(result);
+                CliContext.WriteJson(result);
             }
             else
             {

@@ -35,7 +35,7 @@ public static class SearchCommand
             var results = context.OpenSession(workspace).Search(new SearchRequest(parse.GetValue(query)!, parse.GetValue(limit), parse.GetValue(expand), parse.GetValue(sort), AllVersions: parse.GetValue(allVersions)));
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     total = results.Total,
                     expanded_terms = results.ExpandedTerms,

@@ -28,7 +28,7 @@ public static class SelectorsCommand
             var summaries = context.OpenSession(workspace).Selectors(typeValue, Math.Max(1, parse.GetValue(minDocs)), Math.Max(1, parse.GetValue(limit)));
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     selectors = summaries.Select(summary => new
                     {

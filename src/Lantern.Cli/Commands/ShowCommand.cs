@@ -26,7 +26,7 @@ public static class ShowCommand
             var (document, mentions) = (view.Document, view.Mentions);
             if (context.AsJson)
             {
-                context.WriteJson(new
+                CliContext.WriteJson(new
                 {
                     document,
                     mentions,

@@ -75,7 +75,9 @@ public sealed record AuditCheckpoint(
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Indented) + "\n";
 }
 
 /// <summary>

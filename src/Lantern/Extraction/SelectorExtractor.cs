@@ -104,46 +104,8 @@ public static partial class SelectorExtractor
     }
 
     /// <summary>A value as typed by an analyst (<c>btc:BC1Q…</c>, <c>phone:+31 6 …</c>) in the normalized form mentions are stored in.</summary>
-    public static string? Normalize(string type, string value, string? defaultRegion = null)
-    {
-        value = value.Trim();
-        switch (type)
-        {
-            case SelectorTypes.Email:
-            case SelectorTypes.Telegram:
-            case SelectorTypes.Session:
-            case SelectorTypes.Wickr:
-            case SelectorTypes.Signal:
-            case SelectorTypes.Eth:
-                return value.TrimStart('@').ToLowerInvariant();
-            case SelectorTypes.Onion:
-                var host = value.ToLowerInvariant();
-                return host.EndsWith(".onion", StringComparison.Ordinal) ? host : host + ".onion";
-            case SelectorTypes.Btc:
-                return value.StartsWith("bc1", StringComparison.OrdinalIgnoreCase) ? value.ToLowerInvariant() : value;
-            case SelectorTypes.Pgp:
-                return string.Concat(value.Where(char.IsAsciiHexDigit)).ToUpperInvariant();
-            case SelectorTypes.Threema:
-                return value.ToUpperInvariant();
-            case SelectorTypes.Icq:
-                return string.Concat(value.Where(char.IsAsciiDigit));
-            case SelectorTypes.Phone:
-                try
-                {
-                    var number = Phones.Parse(value, defaultRegion ?? "ZZ");
-                    return Phones.Format(number, PhoneNumberFormat.E164);
-                }
-                catch (NumberParseException)
-                {
-                    return value;
-                }
-
-            case SelectorTypes.Ipv6:
-                return Validation.IpAddresses.NormalizeIpv6(value) ?? value.ToLowerInvariant();
-            default:
-                return value;
-        }
-    }
+    public static string? Normalize(string type, string value, string? defaultRegion = null) =>
+        SelectorTypes.All.Contains(type) ? Types.SelectorTypeRegistry.Get(type).Normalize(value, defaultRegion) : value.Trim();
 
     private static void PgpBlocks(string text, List<Mention> mentions, List<RejectedCandidate> rejected, List<(int, int)> masked)
     {

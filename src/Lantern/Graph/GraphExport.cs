@@ -14,6 +14,8 @@ internal static class GraphExport
 {
     public static readonly IReadOnlyList<string> Formats = ["graphml", "gexf", "csv", "json"];
 
+    private static readonly System.Text.Json.JsonSerializerOptions CytoscapeJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// The export format, checked, and the output's folder, which must exist: a mistyped path must
     /// not leave a tree of new folders behind.
@@ -232,7 +234,7 @@ internal static class GraphExport
             nodes = graph.Nodes.Select(node => new { data = new { id = node.Id, label = node.Label, kind = node.Kind, site = node.Site, type = node.Type } }),
             edges = graph.Links.Select(link => new { data = new { id = link.Id, source = link.Source, target = link.Target, kind = link.Kind, weight = link.Weight, score = link.Score, evidence = link.Evidence } }),
         },
-    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }, CytoscapeJson);
 
     private static string Csv(ExportWatermark watermark, string[] header, IEnumerable<string[]> rows)
     {

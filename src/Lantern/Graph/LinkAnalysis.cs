@@ -197,7 +197,9 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
             command.Parameters.AddWithValue("$type", type);
             command.Parameters.AddWithValue("$value", value);
             return command.ExecuteScalar() is null
-                ? throw new UnknownNodeException($"no selector {type}:{value} in this case; 'lantern selectors --type {type}' lists them")
+                ? throw new UnknownNodeException(Extraction.Types.SelectorTypeRegistry.Get(type) is var selectorType && selectorType.Problem(value) is { } problem
+                    ? $"{type}:{value} cannot be a {selectorType.Label}: {problem}"
+                    : $"no selector {type}:{value} in this case; 'lantern selectors --type {type}' lists them")
                 : $"s:{type}:{value}";
         }
 

@@ -90,10 +90,10 @@ internal static class FileSystemEntries
     private const uint StatxType = 0x1;
     private const int ModeOffset = 28;
 
-    [DllImport("libc", EntryPoint = "statx")]
+    [DllImport("libc", EntryPoint = "statx", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int Statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 
-    [DllImport("libc", EntryPoint = "realpath")]
+    [DllImport("libc", EntryPoint = "realpath", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern IntPtr NativeRealPath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
 
     [DllImport("libc", EntryPoint = "free")]

@@ -22,7 +22,7 @@ public static class RelationReader
         var delimiter = CsvRecordReader.SniffDelimiter(file.Path, layout);
 
         using var stream = File.OpenRead(file.Path);
-        IReadOnlyList<string>? header = null;
+        List<string>? header = null;
         var first = true;
         foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes, layout))
         {

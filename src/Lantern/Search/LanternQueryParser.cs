@@ -213,7 +213,7 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
     /// drug context, either side: a context word of the lexicon or a quantity with a unit (5g, 100mg).
     /// A span query, so the index answers it: "cracked software" and "Coca-Cola" do not match.
     /// </summary>
-    private Query NearDrugContext(string? field, string variant)
+    private BooleanQuery NearDrugContext(string? field, string variant)
     {
         var fields = field is null ? DefaultFields : [field];
         var query = new BooleanQuery(disableCoord: true);
@@ -336,7 +336,7 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(KnownField(field)!, Fold(termStr), minSimilarity);
 
-    private static Query DateQuery(string? from, string? to, bool startInclusive, bool endInclusive)
+    private static NumericRangeQuery<long> DateQuery(string? from, string? to, bool startInclusive, bool endInclusive)
     {
         long? lower = from is null or "*" or "" ? null : ParseDateBound(from, upper: false);
         long? upper = to is null or "*" or "" ? null : ParseDateBound(to, upper: true);

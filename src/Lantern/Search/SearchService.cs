@@ -211,7 +211,7 @@ internal sealed class SearchService : IDisposable
     /// documents, so a term costs one search however many hits there are (a term that needs drug
     /// context is a span query over many words, and dear to set up).
     /// </summary>
-    private static Dictionary<string, List<string>> MatchedTerms(IndexSearcher searcher, LanternQueryParser parser, IReadOnlyCollection<string> ids)
+    private static Dictionary<string, List<string>> MatchedTerms(IndexSearcher searcher, LanternQueryParser parser, Dictionary<string, Document>.KeyCollection ids)
     {
         var matched = ids.ToDictionary(id => id, _ => new List<string>(), StringComparer.Ordinal);
         if (parser.ExpansionParts.Count == 0 || ids.Count == 0)
@@ -230,7 +230,7 @@ internal sealed class SearchService : IDisposable
             var among = new BooleanQuery { { shown, Occur.MUST }, { part, Occur.MUST } };
             foreach (var hit in searcher.Search(among, ids.Count).ScoreDocs)
             {
-                if (matched.TryGetValue(searcher.Doc(hit.Doc).Get(IndexFields.Id), out var terms) && !terms.Contains(term))
+                if (matched.TryGetValue(searcher.Doc(hit.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture), out var terms) && !terms.Contains(term))
                 {
                     terms.Add(term);
                 }
@@ -308,7 +308,7 @@ internal sealed class SearchService : IDisposable
     private const int MaxCollapseDepth = 20_000;
 
     private static (TopDocs Top, List<ListingMatch> Groups) AllVersions(IndexSearcher searcher, TopDocs top) =>
-        (top, top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id)).Select((id, index) => new ListingMatch(id, [id], top.ScoreDocs[index].Score)).ToList());
+        (top, top.ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture)).Select((id, index) => new ListingMatch(id, [id], top.ScoreDocs[index].Score)).ToList());
 
     /// <summary>
     /// The best <paramref name="limit"/> listings: matches are read in rank order, each joining its
@@ -325,8 +325,8 @@ internal sealed class SearchService : IDisposable
             foreach (var hit in top.ScoreDocs)
             {
                 var stored = searcher.Doc(hit.Doc, fields);
-                var id = stored.Get(IndexFields.Id);
-                var listing = stored.Get(IndexFields.Listing) ?? id;
+                var id = stored.Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture);
+                var listing = stored.Get(IndexFields.Listing, System.Globalization.CultureInfo.InvariantCulture) ?? id;
                 if (groups.TryGetValue(listing, out var group))
                 {
                     group.Ids.Add(id);
@@ -347,9 +347,9 @@ internal sealed class SearchService : IDisposable
     }
 
     private static List<string> TopIds(IndexSearcher searcher, Query query) =>
-        searcher.Search(query, FacetDepth).ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id)).ToList();
+        searcher.Search(query, FacetDepth).ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    private SearchFacets Facets(IReadOnlyList<string> ids)
+    private SearchFacets Facets(List<string> ids)
     {
         var connection = workspace.Connection;
         // Deferred: the temporary table is the connection's own, so counting takes no write lock on the case.

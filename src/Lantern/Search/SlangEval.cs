@@ -136,7 +136,7 @@ public static class SlangEval
     }
 
     private static HashSet<int> Matches(IndexSearcher searcher, Query query, int limit) =>
-        [.. searcher.Search(query, Math.Max(1, limit)).ScoreDocs.Select(hit => int.Parse(searcher.Doc(hit.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture))];
+        [.. searcher.Search(query, Math.Max(1, limit)).ScoreDocs.Select(hit => int.Parse(searcher.Doc(hit.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture))];
 
     private static IReadOnlyList<SlangEvalSentence> LoadEmbedded()
     {
