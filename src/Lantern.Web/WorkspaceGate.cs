@@ -80,7 +80,7 @@ public sealed record CaseHeader(string CaseId, string Title, string LegalBasis, 
         var header = gate.Use(workspace =>
         {
             var user = http.User.Identity?.Name ?? string.Empty;
-            var roles = new MemberStore(workspace).RolesOf(user).Select(Rights.Name).ToList();
+            var roles = CaseSession.Open(workspace, user).Roles.Select(Rights.Name).ToList();
             return new CaseHeader(workspace.Case.Id, workspace.Case.Title, workspace.Case.LegalBasis, user, roles, http.Request.Cookies[WorkspaceGate.ReasonCookie]);
         });
         http.Items[typeof(CaseHeader)] = header;

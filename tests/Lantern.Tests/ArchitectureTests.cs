@@ -97,6 +97,43 @@ public sealed class ArchitectureTests
         Assert.False(typeof(Workspace).GetProperty("Connection", BindingFlags.Public | BindingFlags.Instance) is not null, "the workspace's SQLite connection is public");
     }
 
+    /// <summary>
+    /// All SQL lives behind the stores in src/Lantern/Storage, so another database can stand behind them
+    /// without callers changing: no other source file may open a command or hold a connection or reader.
+    /// </summary>
+    [Fact]
+    public void NoSourceFileOutsideStorageRunsSql()
+    {
+        string[] markers = ["CreateCommand", "SqliteConnection", "SqliteCommand", "ExecuteReader", "SqliteDataReader"];
+        var root = RepositoryRoot();
+        var storage = Path.Combine(root, "src", "Lantern", "Storage") + Path.DirectorySeparatorChar;
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") && !path.StartsWith(storage, StringComparison.Ordinal))
+            .ToList();
+
+        var offending = sources
+            .SelectMany(path => File.ReadLines(path).Select((line, index) => (Path: path, Line: index + 1, Text: line)))
+            .Where(line => markers.Any(marker => line.Text.Contains(marker, StringComparison.Ordinal)))
+            .Select(line => $"{Path.GetRelativePath(root, line.Path)}:{line.Line}: {line.Text.Trim()}")
+            .ToList();
+
+        Assert.NotEmpty(sources);
+        Assert.True(offending.Count == 0, "SQL outside src/Lantern/Storage (move it into a store):\n" + string.Join('\n', offending));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Lantern.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("no Lantern.slnx above the test output folder");
+    }
+
     private static bool Reaches(Dictionary<string, HashSet<string>> dependsOn, string from, string to, HashSet<string> seen) =>
         from == to || (seen.Add(from) && dependsOn[from].Any(next => Reaches(dependsOn, next, to, seen)));
 }

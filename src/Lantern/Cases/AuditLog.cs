@@ -4,34 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lantern.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Lantern.Cases;
-
-/// <summary>
-/// One audit entry. <see cref="Hash"/> is SHA-256 over the entry's fields and <see cref="PrevHash"/>;
-/// <see cref="Signature"/> is the case's audit key's HMAC over the hash (null when written without the key).
-/// <see cref="Operator"/> is the operating-system account that acted in <see cref="User"/>'s name, when an
-/// admin used <c>--user</c>.
-/// </summary>
-public sealed record AuditEntry(
-    long Seq,
-    DateTimeOffset At,
-    string User,
-    string Role,
-    string Action,
-    string Parameters,
-    long? ResultCount,
-    string? Justification,
-    string Outcome,
-    string PrevHash,
-    string Hash,
-    string? Operator = null,
-    string? Signature = null)
-{
-    /// <summary>Who acted, as a person reads it: "sup", or "root acting as sup".</summary>
-    public string Who => Operator is null ? User : $"{Operator} acting as {User}";
-}
 
 /// <summary>The result of recomputing the chain: fine, or the first entry found wrong and how.</summary>
 public sealed record AuditVerification(bool Intact, long Entries, string? HeadHash, long? FirstBadSeq, string? Problem)
@@ -114,8 +88,8 @@ internal sealed class AuditLog(Workspace workspace, AuditKey? key)
     /// </summary>
     public AuditEntry Append(string user, string role, string action, object parameters, long? resultCount, string? justification, string outcome = "ok", string? operatorName = null)
     {
-        using var transaction = workspace.Connection.BeginTransaction(deferred: false);
-        var (lastSeq, lastHash, lastSigned) = Last(transaction);
+        using var transaction = workspace.Audit.BeginAppend();
+        var (lastSeq, lastHash, lastSigned) = workspace.Audit.Tail(transaction) ?? new AuditTail(0, Genesis, false);
         var head = ReadHead();
         // Before a new head replaces it, the old one must agree with the database's tail: otherwise
         // this append would launder a cut-short trail. The disagreement becomes an entry of its own,
@@ -146,66 +120,20 @@ internal sealed class AuditLog(Workspace workspace, AuditKey? key)
         return entry;
     }
 
-    private AuditEntry Insert(SqliteTransaction transaction, AuditEntry unsigned)
+    private AuditEntry Insert(StoreTransaction transaction, AuditEntry unsigned)
     {
         var entry = unsigned with { Hash = ComputeHash(unsigned) };
         entry = entry with { Signature = key?.Sign("audit-entry", EntryMessage(entry)) };
-        using var insert = workspace.Connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO audit (seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash, operator, signature)
-            VALUES ($seq, $at, $user, $role, $action, $parameters, $count, $justification, $outcome, $prev, $hash, $operator, $signature)
-            """;
-        insert.Parameters.AddWithValue("$seq", entry.Seq);
-        insert.Parameters.AddWithValue("$at", Timestamp(entry.At));
-        insert.Parameters.AddWithValue("$user", entry.User);
-        insert.Parameters.AddWithValue("$role", entry.Role);
-        insert.Parameters.AddWithValue("$action", entry.Action);
-        insert.Parameters.AddWithValue("$parameters", entry.Parameters);
-        insert.Parameters.AddWithValue("$count", (object?)entry.ResultCount ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$justification", (object?)entry.Justification ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$outcome", entry.Outcome);
-        insert.Parameters.AddWithValue("$prev", entry.PrevHash);
-        insert.Parameters.AddWithValue("$hash", entry.Hash);
-        insert.Parameters.AddWithValue("$operator", (object?)entry.Operator ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$signature", (object?)entry.Signature ?? DBNull.Value);
-        insert.ExecuteNonQuery();
+        workspace.Audit.Insert(transaction, entry);
         return entry;
     }
 
-    public IReadOnlyList<AuditEntry> Entries(string? user = null, string? action = null, DateTimeOffset? since = null)
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash, operator, signature FROM audit
-            WHERE ($user IS NULL OR user = $user OR operator = $user) AND ($action IS NULL OR action = $action) AND ($since IS NULL OR at >= $since)
-            ORDER BY seq
-            """;
-        command.Parameters.AddWithValue("$user", (object?)user ?? DBNull.Value);
-        command.Parameters.AddWithValue("$action", (object?)action ?? DBNull.Value);
-        command.Parameters.AddWithValue("$since", since is { } from ? Timestamp(from) : DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var entries = new List<AuditEntry>();
-        while (reader.Read())
-        {
-            entries.Add(new AuditEntry(
-                reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                reader.IsDBNull(12) ? null : reader.GetString(12)));
-        }
-
-        return entries;
-    }
+    public IReadOnlyList<AuditEntry> Entries(string? user = null, string? action = null, DateTimeOffset? since = null) =>
+        workspace.Audit.Entries(user, action, since);
 
     /// <summary>The last entry's number and hash (entry 0 and the genesis hash for an empty trail).</summary>
-    public (long Seq, string Hash) Head()
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, Genesis);
-    }
+    public (long Seq, string Hash) Head() =>
+        workspace.Audit.Tail() is { } tail ? (tail.Seq, tail.Hash) : (0, Genesis);
 
     /// <summary>
     /// The "started" entries (e.g. of an ingest) that no later entry closes: the process was killed, or
@@ -464,7 +392,7 @@ internal sealed class AuditLog(Workspace workspace, AuditKey? key)
     {
         var fields = new List<object?>
         {
-            entry.Seq, Timestamp(entry.At), entry.User, entry.Role, entry.Action, entry.Parameters,
+            entry.Seq, AuditStore.Timestamp(entry.At), entry.User, entry.Role, entry.Action, entry.Parameters,
             entry.ResultCount, entry.Justification, entry.Outcome, entry.PrevHash,
         };
         // Entries written before operators were recorded keep the hash they were written with.
@@ -479,15 +407,6 @@ internal sealed class AuditLog(Workspace workspace, AuditKey? key)
     private string EntryMessage(AuditEntry entry) => $"{workspace.Case.Id}\n{entry.Hash}";
 
     private string HeadMessage(long seq, string hash) => $"{workspace.Case.Id}\n{seq.ToString(CultureInfo.InvariantCulture)}\n{hash}";
-
-    private (long Seq, string Hash, bool Signed) Last(SqliteTransaction transaction)
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT seq, hash, signature IS NOT NULL FROM audit ORDER BY seq DESC LIMIT 1";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2)) : (0, Genesis, false);
-    }
 
     private void WriteHead(long seq, string hash)
     {
@@ -517,6 +436,4 @@ internal sealed class AuditLog(Workspace workspace, AuditKey? key)
 
     /// <summary>The head file's text as evidence, cut short: garbage written there must not swell the trail.</summary>
     private static string? Shortened(string? text) => text is { Length: > 300 } ? text[..300] + "…" : text;
-
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

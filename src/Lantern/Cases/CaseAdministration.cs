@@ -5,7 +5,7 @@ namespace Lantern.Cases;
 /// <summary>Membership changes and audit reading as rights-checked, audited operations, for every interface alike.</summary>
 public sealed class CaseAdministration(CaseSession session)
 {
-    private readonly MemberStore members = new(session.Workspace);
+    private readonly MemberStore members = session.Workspace.Members;
 
     /// <summary>
     /// Creates a case (see <see cref="Workspace.Create"/>) with its creator as admin and supervisor,
@@ -39,7 +39,7 @@ public sealed class CaseAdministration(CaseSession session)
     {
         var parameters = new { member = name };
         var acting = name == session.User && session.Roles.Count > 0 ? session.Roles.Min() : session.Authorize(Permission.ManageMembers, "members.passwd", parameters);
-        new SignInStore(session.Workspace).SetHash(name, hash);
+        session.Workspace.SignIns.SetHash(name, hash);
         session.Record(acting, "members.passwd", parameters, 1);
     }
 

@@ -138,7 +138,7 @@ public sealed partial class CaseSession
     /// </summary>
     public TScore ScoreExtraction<TScore>(string groundTruth, Func<IEnumerable<(string Site, string? SourceId, Mention Mention)>, TScore> score,
         Func<TScore, object> recorded, Func<TScore, long?> resultCount) =>
-        Perform(Permission.Search, "eval.extraction", new { truth = groundTruth }, () => score(new MentionStore(Workspace.Connection).All()), resultCount,
+        Perform(Permission.Search, "eval.extraction", new { truth = groundTruth }, () => score(Workspace.Mentions.All()), resultCount,
             recordedParameters: result => recorded(result));
 
     private List<AliasCluster> DecidedClusters(double minScore, int hubThreshold)

@@ -50,11 +50,11 @@ public sealed partial class CaseSession
     /// sign-in, or the operating-system account in the CLI).
     /// </summary>
     public static CaseSession Open(Workspace workspace, string user, string? justification = null) =>
-        new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null);
+        new(workspace, user, workspace.Members.RolesOf(user), Clean(justification), null);
 
     /// <summary>A session whose searches share a host's long-lived index reader (see <see cref="SharedIndex"/>).</summary>
     public static CaseSession Open(Workspace workspace, string user, string? justification, SharedIndex shared) =>
-        new(workspace, user, new MemberStore(workspace).RolesOf(user), Clean(justification), null) { Shared = shared };
+        new(workspace, user, workspace.Members.RolesOf(user), Clean(justification), null) { Shared = shared };
 
     /// <summary>
     /// The CLI's session: the operating-system account acts as itself; acting as another member
@@ -68,7 +68,7 @@ public sealed partial class CaseSession
             return Open(workspace, osUser, justification);
         }
 
-        var members = new MemberStore(workspace);
+        var members = workspace.Members;
         var osRoles = members.RolesOf(osUser);
         if (!osRoles.Contains(Role.Admin))
         {

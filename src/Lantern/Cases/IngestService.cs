@@ -1,7 +1,6 @@
 using Lantern.Ingest;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Lantern.Cases;
@@ -75,8 +74,8 @@ public sealed class IngestService(CaseSession session)
 
     private readonly Workspace workspace = session.Workspace;
 
-    private readonly DocumentStore store = new(session.Workspace.Connection);
-    private readonly MentionStore mentions = new(session.Workspace.Connection);
+    private readonly DocumentStore store = session.Workspace.Documents;
+    private readonly MentionStore mentions = session.Workspace.Mentions;
 
     private CancellationToken cancellation;
 
@@ -127,7 +126,7 @@ public sealed class IngestService(CaseSession session)
         void Report(IngestProblem problem)
         {
             problems.Add(problem);
-            RecordProblem(problem);
+            workspace.Sources.RecordProblem(problem);
             onProblem?.Invoke(problem);
         }
 
@@ -227,7 +226,7 @@ public sealed class IngestService(CaseSession session)
             optionsKey += $"kind={kind}";
         }
 
-        var (sourceId, complete) = BeginSource(source, reader.Format, request.Site ?? string.Empty, optionsKey, session.User);
+        var (sourceId, complete) = workspace.Sources.Begin(source, reader.Format, request.Site ?? string.Empty, optionsKey, session.User);
         if (complete)
         {
             return new FileReport(source.DisplayPath, reader.Format, source.Size, 0, 0, 0, 0, AlreadyIngested: true);
@@ -286,7 +285,7 @@ public sealed class IngestService(CaseSession session)
             errors++;
         }
 
-        FinishSource(sourceId, addedCount + versions, duplicates, errors);
+        workspace.Sources.Finish(sourceId, addedCount + versions, duplicates, errors);
         return new FileReport(source.DisplayPath, reader.Format, source.Size, addedCount, versions, duplicates, errors, AlreadyIngested: false)
         {
             Repaired = repaired,
@@ -333,29 +332,15 @@ public sealed class IngestService(CaseSession session)
     private FileReport ImportRelations(SourceFile source, string format, ReadOptions options, IngestRequest request, Action<IngestProblem> report)
     {
         var optionsKey = string.Empty;
-        var (sourceId, complete) = BeginSource(source, format, request.Site ?? string.Empty, optionsKey, session.User);
+        var (sourceId, complete) = workspace.Sources.Begin(source, format, request.Site ?? string.Empty, optionsKey, session.User);
         if (complete)
         {
             return new FileReport(source.DisplayPath, format, source.Size, 0, 0, 0, 0, AlreadyIngested: true);
         }
 
-        int added = 0, duplicates = 0, errors = 0;
-        using (var transaction = workspace.Connection.BeginTransaction())
+        var errors = 0;
+        IEnumerable<Relation> Links()
         {
-            using var insert = workspace.Connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO relations (source, target, weight, at, source_file, line, ingested_at, ingested_by)
-                VALUES ($source, $target, $weight, $at, $file, $line, $now, $user) ON CONFLICT DO NOTHING
-                """;
-            var from = insert.Parameters.Add("$source", Microsoft.Data.Sqlite.SqliteType.Text);
-            var to = insert.Parameters.Add("$target", Microsoft.Data.Sqlite.SqliteType.Text);
-            var weight = insert.Parameters.Add("$weight", Microsoft.Data.Sqlite.SqliteType.Real);
-            var at = insert.Parameters.Add("$at", Microsoft.Data.Sqlite.SqliteType.Text);
-            var line = insert.Parameters.Add("$line", Microsoft.Data.Sqlite.SqliteType.Integer);
-            insert.Parameters.AddWithValue("$file", sourceId);
-            insert.Parameters.AddWithValue("$now", Now());
-            insert.Parameters.AddWithValue("$user", session.User);
             foreach (var (relation, problem) in ReaderGuard.Read(source, format, options))
             {
                 if (problem is not null)
@@ -365,90 +350,19 @@ public sealed class IngestService(CaseSession session)
                     continue;
                 }
 
-                from.Value = relation!.Source;
-                to.Value = relation.Target;
-                weight.Value = relation.Weight;
-                at.Value = relation.At?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? (object)DBNull.Value;
-                line.Value = relation.Line;
-                if (insert.ExecuteNonQuery() == 1)
-                {
-                    added++;
-                }
-                else
-                {
-                    duplicates++;
-                }
+                yield return relation!;
             }
-
-            transaction.Commit();
         }
 
+        var (added, duplicates) = workspace.Relations.Add(Links(), sourceId, DateTimeOffset.UtcNow, session.User);
         if (added + duplicates + errors == 0 && source.Size > 0)
         {
             report(new IngestProblem(source.DisplayPath, "file", $"not empty ({source.Size:N0} bytes) but no link could be read from it as {format}"));
             errors++;
         }
 
-        FinishSource(sourceId, added, duplicates, errors);
+        workspace.Sources.Finish(sourceId, added, duplicates, errors);
         return new FileReport(source.DisplayPath, format, source.Size, added, 0, duplicates, errors, AlreadyIngested: false);
-    }
-
-    private (long Id, bool Complete) BeginSource(SourceFile source, string format, string site, string options, string user)
-    {
-        using var find = workspace.Connection.CreateCommand();
-        find.CommandText = "SELECT id, status FROM sources WHERE sha256 = $sha AND format = $format AND site = $site AND options = $options";
-        find.Parameters.AddWithValue("$sha", source.Sha256);
-        find.Parameters.AddWithValue("$format", format);
-        find.Parameters.AddWithValue("$site", site);
-        find.Parameters.AddWithValue("$options", options);
-        using (var reader = find.ExecuteReader())
-        {
-            if (reader.Read())
-            {
-                return (reader.GetInt64(0), reader.GetString(1) == "complete");
-            }
-        }
-
-        using var insert = workspace.Connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO sources (path, sha256, size, format, site, options, status, started_at, ingested_by)
-            VALUES ($path, $sha, $size, $format, $site, $options, 'partial', $at, $user) RETURNING id
-            """;
-        insert.Parameters.AddWithValue("$path", source.Path);
-        insert.Parameters.AddWithValue("$sha", source.Sha256);
-        insert.Parameters.AddWithValue("$size", source.Size);
-        insert.Parameters.AddWithValue("$format", format);
-        insert.Parameters.AddWithValue("$site", site);
-        insert.Parameters.AddWithValue("$options", options);
-        insert.Parameters.AddWithValue("$at", Now());
-        insert.Parameters.AddWithValue("$user", user);
-        return (Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture), false);
-    }
-
-    private void FinishSource(long id, int documents, int duplicates, int errors)
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
-            UPDATE sources SET status = 'complete', documents = documents + $documents, duplicates = $duplicates,
-                errors = $errors, finished_at = $at WHERE id = $id
-            """;
-        command.Parameters.AddWithValue("$documents", documents);
-        command.Parameters.AddWithValue("$duplicates", duplicates);
-        command.Parameters.AddWithValue("$errors", errors);
-        command.Parameters.AddWithValue("$at", Now());
-        command.Parameters.AddWithValue("$id", id);
-        command.ExecuteNonQuery();
-    }
-
-    private void RecordProblem(IngestProblem problem)
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "INSERT INTO ingest_errors (source_path, location, message, at) VALUES ($path, $location, $message, $at)";
-        command.Parameters.AddWithValue("$path", problem.File);
-        command.Parameters.AddWithValue("$location", problem.Location);
-        command.Parameters.AddWithValue("$message", problem.Message);
-        command.Parameters.AddWithValue("$at", Now());
-        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -577,8 +491,6 @@ public sealed class IngestService(CaseSession session)
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
-
-    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Indexes stored batches on a second thread while the first reads and stores the next ones,

@@ -44,9 +44,9 @@ public static class Passwords
 
     public static SignInOutcome SignIn(Workspace workspace, string member, string password, DateTimeOffset now, SignInFailures failures)
     {
-        var store = new SignInStore(workspace);
+        var store = workspace.SignIns;
         var record = store.Find(member);
-        var roles = new MemberStore(workspace).RolesOf(member);
+        var roles = workspace.Members.RolesOf(member);
         var known = record is not null && roles.Count > 0;
         var verified = Hasher.VerifyHashedPassword(member, known ? record!.PasswordHash : DummyHash.Value, password) != PasswordVerificationResult.Failed;
         if (!known)
@@ -78,16 +78,16 @@ public static class Passwords
     }
 
     /// <summary>Starts a signed-in session for a member who has just signed in; returns its id, kept server-side.</summary>
-    public static string StartSession(Workspace workspace, string member, DateTimeOffset now) => new SignInStore(workspace).StartSession(member, now);
+    public static string StartSession(Workspace workspace, string member, DateTimeOffset now) => workspace.SignIns.StartSession(member, now);
 
     /// <summary>Whether a session id is still live for the member (not signed out, not expired, password not changed since).</summary>
-    public static bool IsLive(Workspace workspace, string member, string sessionId, DateTimeOffset now) => new SignInStore(workspace).IsLive(member, sessionId, now);
+    public static bool IsLive(Workspace workspace, string member, string sessionId, DateTimeOffset now) => workspace.SignIns.IsLive(member, sessionId, now);
 
     /// <summary>Ends a session, and audits the sign-out.</summary>
     public static void SignOut(Workspace workspace, string member, string sessionId)
     {
-        new SignInStore(workspace).EndSession(sessionId);
-        var roles = new MemberStore(workspace).RolesOf(member);
+        workspace.SignIns.EndSession(sessionId);
+        var roles = workspace.Members.RolesOf(member);
         new AuditLog(workspace).Append(member, roles.Count == 0 ? "none" : string.Join(',', roles.Select(Rights.Name)), "sign-out", new { }, null, null);
     }
 

@@ -21,21 +21,19 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
         using var writeLock = workspace.LockForWriting("reextract", user);
         if (all)
         {
-            using var reset = workspace.Connection.CreateCommand();
-            reset.CommandText = "UPDATE documents SET extractor_version = 0";
-            reset.ExecuteNonQuery();
+            workspace.Mentions.MarkAllStale();
         }
 
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
-        index.CatchUp(new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection));
+        index.CatchUp(workspace.Documents, workspace.Mentions);
         return new Reextraction(workspace, index).Run(onProgress, cancellation);
     }
 
     /// <summary>Extracts again, batch by batch, with an index writer the caller holds under the write lock.</summary>
     public int Run(Action<int>? onProgress = null, CancellationToken cancellation = default)
     {
-        var documents = new DocumentStore(workspace.Connection);
-        var mentions = new MentionStore(workspace.Connection);
+        var documents = workspace.Documents;
+        var mentions = workspace.Mentions;
         var total = 0;
         // Stopped between batches, the rest stays marked stale for the next run.
         while (!cancellation.IsCancellationRequested)
@@ -57,17 +55,7 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
             }
 
             index.Commit();
-            using (var transaction = workspace.Connection.BeginTransaction())
-            {
-                var selectorIds = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var (document, result) in batch)
-                {
-                    mentions.Replace(transaction, document.RowId, result, selectorIds);
-                }
-
-                transaction.Commit();
-            }
-
+            mentions.ReplaceAll(batch.Select(item => (item.Document.RowId, item.Result)));
             total += batch.Count;
             onProgress?.Invoke(total);
         }

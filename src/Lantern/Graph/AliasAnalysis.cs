@@ -23,21 +23,9 @@ internal sealed class AliasAnalysis(Workspace workspace)
     /// </summary>
     public IReadOnlyList<SelectorHandle> HandlesOf(string type, string value)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT d.site || '/' || d.author, d.id, d.kind, d.text, m.start
-            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-            WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
-            """;
-        command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$value", value);
-        using var reader = command.ExecuteReader();
-        var mentionsByHandle = new List<HandleMention>();
-        while (reader.Read())
-        {
-            mentionsByHandle.Add(MentionIn(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), type, value));
-        }
-
+        var mentionsByHandle = workspace.Mentions.InAuthoredDocuments(type, value)
+            .Select(mention => MentionIn(mention.Handle, mention.DocumentId, mention.Kind, mention.Text, mention.Start, type, value))
+            .ToList();
         return mentionsByHandle.GroupBy(mention => mention.Handle, StringComparer.Ordinal)
             .Select(group => new SelectorHandle(
                 group.Key,
@@ -57,35 +45,13 @@ internal sealed class AliasAnalysis(Workspace workspace)
 
     private (List<HandleMention> Mentions, List<HandleText> Texts) Load()
     {
-        var connection = workspace.Connection;
-        var documents = new Dictionary<long, (string Handle, string Id, string Kind, string Text)>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT rowid, site || '/' || author, id, kind, text FROM documents WHERE author IS NOT NULL ORDER BY rowid";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                documents[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
-            }
-        }
-
+        var documents = workspace.Documents.AuthoredTexts().ToDictionary(document => document.RowId);
         var mentions = new List<HandleMention>();
-        using (var command = connection.CreateCommand())
+        foreach (var mention in workspace.Mentions.AtLeast(MentionConfidence.Linkable))
         {
-            command.CommandText = """
-                SELECT m.document, s.type, s.value, m.start FROM mentions m JOIN selectors s ON s.id = m.selector
-                WHERE m.confidence >= $linkable ORDER BY m.document, m.start
-                """;
-            command.Parameters.AddWithValue("$linkable", MentionConfidence.Linkable);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (documents.TryGetValue(mention.DocumentRowId, out var document))
             {
-                if (!documents.TryGetValue(reader.GetInt64(0), out var document))
-                {
-                    continue;
-                }
-
-                mentions.Add(MentionIn(document.Handle, document.Id, document.Kind, document.Text, reader.GetInt32(3), reader.GetString(1), reader.GetString(2)));
+                mentions.Add(MentionIn(document.Handle, document.DocumentId, document.Kind, document.Text, mention.Start, mention.Type, mention.Value));
             }
         }
 

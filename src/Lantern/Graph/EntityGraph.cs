@@ -19,32 +19,19 @@ internal sealed record EntityGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
 {
     public static EntityGraph Build(Workspace workspace, IReadOnlyList<AliasCluster> clusters)
     {
-        var connection = workspace.Connection;
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var links = new List<GraphLink>();
         GraphNode Handle(string handle) =>
             nodes.TryGetValue("h:" + handle, out var node) ? node
             : nodes["h:" + handle] = new GraphNode("h:" + handle, handle, "handle", handle[..Math.Max(0, handle.IndexOf('/', StringComparison.Ordinal))], null);
 
-        using (var command = connection.CreateCommand())
+        foreach (var row in workspace.Mentions.HandleSelectorCounts(MentionConfidence.Linkable))
         {
-            command.CommandText = """
-                SELECT d.site || '/' || d.author, s.type, s.value, count(DISTINCT d.rowid)
-                FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-                WHERE d.author IS NOT NULL AND m.confidence >= $linkable
-                GROUP BY d.site, d.author, s.id ORDER BY 1, 2, 3
-                """;
-            command.Parameters.AddWithValue("$linkable", MentionConfidence.Linkable);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var handle = Handle(reader.GetString(0));
-                var key = $"{reader.GetString(1)}:{reader.GetString(2)}";
-                var selector = nodes.TryGetValue("s:" + key, out var existing) ? existing
-                    : nodes["s:" + key] = new GraphNode("s:" + key, key, "selector", null, reader.GetString(1));
-                var documents = reader.GetInt32(3);
-                links.Add(new GraphLink($"e{links.Count}", handle.Id, selector.Id, "mentions", documents, 1, documents));
-            }
+            var handle = Handle(row.Handle);
+            var key = $"{row.Type}:{row.Value}";
+            var selector = nodes.TryGetValue("s:" + key, out var existing) ? existing
+                : nodes["s:" + key] = new GraphNode("s:" + key, key, "selector", null, row.Type);
+            links.Add(new GraphLink($"e{links.Count}", handle.Id, selector.Id, "mentions", row.Documents, 1, row.Documents));
         }
 
         foreach (var cluster in clusters.Where(cluster => cluster.Status is not ("rejected" or "conflict")))
@@ -57,15 +44,10 @@ internal sealed record EntityGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
             }
         }
 
-        using (var command = connection.CreateCommand())
+        foreach (var relation in workspace.Relations.Totals())
         {
-            command.CommandText = "SELECT source, target, sum(weight), count(*) FROM relations GROUP BY source, target ORDER BY source, target";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var (a, b) = (Handle(reader.GetString(0)), Handle(reader.GetString(1)));
-                links.Add(new GraphLink($"e{links.Count}", a.Id, b.Id, "relation", reader.GetDouble(2), 1, reader.GetInt32(3)));
-            }
+            var (a, b) = (Handle(relation.Source), Handle(relation.Target));
+            links.Add(new GraphLink($"e{links.Count}", a.Id, b.Id, "relation", relation.Weight, 1, relation.Rows));
         }
 
         return new EntityGraph(nodes.Values.ToList(), links);

@@ -114,38 +114,17 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
         }
 
         loaded = true;
-        var connection = workspace.Connection;
-        var byHandle = new List<(string Handle, string Selector, string Doc)>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                SELECT DISTINCT d.site || '/' || d.author, s.type || ':' || s.value, d.id
-                FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-                WHERE d.author IS NOT NULL AND m.confidence >= $linkable
-                """;
-            command.Parameters.AddWithValue("$linkable", MentionConfidence.Linkable);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                byHandle.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
+        var byHandle = workspace.Mentions.HandleSelectorDocuments(MentionConfidence.Linkable);
         var hubs = byHandle.GroupBy(item => item.Selector).Where(group => group.Select(item => item.Handle).Distinct().Count() >= hubThreshold)
             .Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (handle, selector, doc) in byHandle.Where(item => !hubs.Contains(item.Selector)))
+        foreach (var item in byHandle.Where(item => !hubs.Contains(item.Selector)))
         {
-            Add("h:" + handle, "s:" + selector, doc);
+            Add("h:" + item.Handle, "s:" + item.Selector, item.DocumentId);
         }
 
-        using (var command = connection.CreateCommand())
+        foreach (var relation in workspace.Relations.WithSources())
         {
-            command.CommandText = "SELECT r.source, r.target, s.path, r.line FROM relations r JOIN sources s ON s.id = r.source_file";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                Add("h:" + reader.GetString(0), "h:" + reader.GetString(1), $"{System.IO.Path.GetFileName(reader.GetString(2))}:{reader.GetInt64(3)}");
-            }
+            Add("h:" + relation.Source, "h:" + relation.Target, $"{System.IO.Path.GetFileName(relation.SourcePath)}:{relation.Line}");
         }
     }
 
@@ -192,18 +171,14 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
             var colon = node.IndexOf(':', StringComparison.Ordinal);
             var type = node[..colon].ToLowerInvariant();
             var value = SelectorExtractor.Normalize(type, node[(colon + 1)..], workspace.Case.Region) ?? node[(colon + 1)..];
-            using var command = workspace.Connection.CreateCommand();
-            command.CommandText = "SELECT 1 FROM selectors WHERE type = $type AND value = $value";
-            command.Parameters.AddWithValue("$type", type);
-            command.Parameters.AddWithValue("$value", value);
-            return command.ExecuteScalar() is null
-                ? throw new UnknownNodeException(Extraction.Types.SelectorTypeRegistry.Get(type) is var selectorType && selectorType.Problem(value) is { } problem
+            return workspace.Mentions.SelectorExists(type, value)
+                ? $"s:{type}:{value}"
+                : throw new UnknownNodeException(Extraction.Types.SelectorTypeRegistry.Get(type) is var selectorType && selectorType.Problem(value) is { } problem
                     ? $"{type}:{value} cannot be a {selectorType.Label}: {problem}"
-                    : $"no selector {type}:{value} in this case; 'lantern selectors --type {type}' lists them")
-                : $"s:{type}:{value}";
+                    : $"no selector {type}:{value} in this case; 'lantern selectors --type {type}' lists them");
         }
 
-        var handles = Handles();
+        var handles = workspace.Relations.Handles();
         if (handles.Contains(node))
         {
             return "h:" + node;
@@ -228,24 +203,6 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
         throw new UnknownNodeException(nearest is null
             ? $"no handle {node} in this case{hint}"
             : $"no handle {node} in this case; did you mean {nearest}?");
-    }
-
-    /// <summary>Every handle the case knows: authors of documents and the ends of relationship-table links.</summary>
-    private HashSet<string> Handles()
-    {
-        var handles = new HashSet<string>(StringComparer.Ordinal);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT DISTINCT site || '/' || author FROM documents WHERE author IS NOT NULL
-            UNION SELECT source FROM relations UNION SELECT target FROM relations
-            """;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            handles.Add(reader.GetString(0));
-        }
-
-        return handles;
     }
 
     private static int EditDistance(string a, string b)

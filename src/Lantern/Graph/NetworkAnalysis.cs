@@ -1,5 +1,4 @@
 using Lantern.Storage;
-using System.Globalization;
 
 namespace Lantern.Graph;
 
@@ -39,23 +38,12 @@ internal sealed class NetworkAnalysis(Workspace workspace)
 
     private UndirectedGraph Load(DateTimeOffset? since, DateTimeOffset? until)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT source, target FROM relations
-            WHERE ($since IS NULL OR (at IS NOT NULL AND at >= $since)) AND ($until IS NULL OR (at IS NOT NULL AND at <= $until))
-            ORDER BY id
-            """;
-        command.Parameters.AddWithValue("$since", since is { } from ? Stamp(from) : DBNull.Value);
-        command.Parameters.AddWithValue("$until", until is { } to ? Stamp(to) : DBNull.Value);
-        using var reader = command.ExecuteReader();
         var graph = new UndirectedGraph();
-        while (reader.Read())
+        foreach (var (source, target) in workspace.Relations.Pairs(since, until))
         {
-            graph.AddEdge(reader.GetString(0), reader.GetString(1));
+            graph.AddEdge(source, target);
         }
 
         return graph;
     }
-
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

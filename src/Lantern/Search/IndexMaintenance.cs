@@ -14,7 +14,7 @@ internal static class IndexMaintenance
     /// <summary>Whether the index is readable and level with the database.</summary>
     public static IndexCheck Check(Workspace workspace)
     {
-        var store = new DocumentStore(workspace.Connection);
+        var store = workspace.Documents;
         return Inspect(workspace, store, store.Count());
     }
 
@@ -22,7 +22,7 @@ internal static class IndexMaintenance
     public static long Rebuild(Workspace workspace, string user, Action<long>? onProgress = null)
     {
         using var writeLock = workspace.LockForWriting("index rebuild", user);
-        return DocumentIndex.Rebuild(workspace.IndexPath, writeLock, new DocumentStore(workspace.Connection), new MentionStore(workspace.Connection), onProgress);
+        return DocumentIndex.Rebuild(workspace.IndexPath, writeLock, workspace.Documents, workspace.Mentions, onProgress);
     }
 
     private static IndexCheck Inspect(Workspace workspace, DocumentStore store, long stored)

@@ -57,8 +57,8 @@ internal sealed class SearchService : IDisposable
         this.workspace = workspace;
         this.user = user;
         region = workspace.Case.Region;
-        mentions = new MentionStore(workspace.Connection);
-        store = new DocumentStore(workspace.Connection);
+        mentions = workspace.Mentions;
+        store = workspace.Documents;
         ownsReaders = sharedReaders is null;
         readers = sharedReaders is null
             ? new Lazy<IndexReaders>(() =>
@@ -76,7 +76,7 @@ internal sealed class SearchService : IDisposable
     /// </summary>
     public static bool CatchUpIfWriterIdle(Workspace workspace, string user)
     {
-        var store = new DocumentStore(workspace.Connection);
+        var store = workspace.Documents;
         try
         {
             using (var directory = FSDirectory.Open(workspace.IndexPath))
@@ -94,7 +94,7 @@ internal sealed class SearchService : IDisposable
             }
 
             using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
-            index.CatchUp(store, new MentionStore(workspace.Connection));
+            index.CatchUp(store, workspace.Mentions);
             return true;
         }
         catch (IOException exception)
@@ -349,57 +349,7 @@ internal sealed class SearchService : IDisposable
     private static List<string> TopIds(IndexSearcher searcher, Query query) =>
         searcher.Search(query, FacetDepth).ScoreDocs.Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    private SearchFacets Facets(List<string> ids)
-    {
-        var connection = workspace.Connection;
-        // Deferred: the temporary table is the connection's own, so counting takes no write lock on the case.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = "CREATE TEMP TABLE IF NOT EXISTS facet_ids (id TEXT PRIMARY KEY); DELETE FROM facet_ids;";
-            create.ExecuteNonQuery();
-        }
-
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT OR IGNORE INTO facet_ids (id) VALUES ($id)";
-            var parameter = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
-            foreach (var id in ids)
-            {
-                parameter.Value = id;
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        List<FacetCount> Count(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql + $" ORDER BY 2 DESC, 1 LIMIT {FacetValues}";
-            using var reader = command.ExecuteReader();
-            var counts = new List<FacetCount>();
-            while (reader.Read())
-            {
-                counts.Add(new FacetCount(reader.GetString(0), reader.GetInt32(1)));
-            }
-
-            return counts;
-        }
-
-        var facets = new SearchFacets(
-            ids.Count,
-            Count("SELECT d.site, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id GROUP BY d.site"),
-            Count("SELECT d.author, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id WHERE d.author IS NOT NULL GROUP BY d.author"),
-            Count("SELECT d.kind, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id GROUP BY d.kind"),
-            Count("""
-                SELECT s.type, count(DISTINCT m.document) FROM mentions m JOIN selectors s ON s.id = m.selector
-                JOIN documents d ON d.rowid = m.document JOIN facet_ids f ON f.id = d.id GROUP BY s.type
-                """));
-        transaction.Rollback();
-        return facets;
-    }
+    private SearchFacets Facets(List<string> ids) => workspace.Documents.Facets(ids, FacetValues);
 
     private string Snippet(Highlighter highlighter, string text)
     {

@@ -19,16 +19,23 @@ internal enum StoreOutcome
 /// <summary>What the store did with one document, the stored row, and the mentions stored with it.</summary>
 internal sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions);
 
+/// <summary>A document with an author: its row id, handle (site/author), id, kind and text.</summary>
+internal sealed record AuthoredText(long RowId, string Handle, string DocumentId, string Kind, string Text);
+
 /// <summary>
 /// The documents table. A document is identified by site + source id where the data gives one,
 /// else by its content hash; the same identity with different content is kept as a new version,
 /// so nothing is lost and nothing identical is counted twice.
 /// </summary>
-internal sealed class DocumentStore(SqliteConnection connection)
+internal sealed class DocumentStore
 {
     private const string Columns =
         "rowid, id, site, source_id, author, title, text, posted_at, url, kind, thread, metadata, content_sha256, " +
         "source_path, source_sha256, line, record, byte_start, byte_end, ingested_at, ingested_by, repairs, listing";
+
+    private readonly SqliteConnection connection;
+
+    internal DocumentStore(SqliteConnection connection) => this.connection = connection;
 
     /// <summary>
     /// The hash of everything a record says: its fields and every unmapped column or key, so a
@@ -116,7 +123,7 @@ internal sealed class DocumentStore(SqliteConnection connection)
 
         // Row ids are assigned here rather than read back with RETURNING, which costs a reader per
         // row; the transaction is IMMEDIATE, so no other writer can take them meanwhile.
-        var nextRowId = MaxRowId(transaction) + 1;
+        var nextRowId = transaction.Query(MaxRowIdSql, reader => reader.GetInt64(0))[0] + 1;
         Set("$source_file", sourceFileId);
         Set("$source_path", file.Path);
         Set("$source_sha256", file.Sha256);
@@ -208,14 +215,8 @@ internal sealed class DocumentStore(SqliteConnection connection)
         void Set(string name, object? value) => parameters[name].Value = value ?? DBNull.Value;
     }
 
-    public Document? Get(string id)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id.Trim().ToLowerInvariant());
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
-    }
+    public Document? Get(string id) =>
+        connection.Query($"SELECT {Columns} FROM documents WHERE id = $id", Read, ("$id", id.Trim().ToLowerInvariant())) is [var document, ..] ? document : null;
 
     /// <summary>Documents by id, in the order asked (missing ids are left out).</summary>
     public IReadOnlyList<Document> GetMany(IReadOnlyList<string> ids)
@@ -225,22 +226,9 @@ internal sealed class DocumentStore(SqliteConnection connection)
             return [];
         }
 
-        using var command = connection.CreateCommand();
-        var names = ids.Select((_, index) => "$p" + index.ToString(CultureInfo.InvariantCulture)).ToList();
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE id IN ({string.Join(',', names)})";
-        for (var index = 0; index < ids.Count; index++)
-        {
-            command.Parameters.AddWithValue(names[index], ids[index]);
-        }
-
-        var found = new Dictionary<string, Document>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var document = Read(reader);
-            found[document.Id] = document;
-        }
-
+        var parameters = ids.Select((id, index) => (Name: "$p" + index.ToString(CultureInfo.InvariantCulture), Value: (object?)id)).ToArray();
+        var found = connection.Query($"SELECT {Columns} FROM documents WHERE id IN ({string.Join(',', parameters.Select(parameter => parameter.Name))})", Read, parameters)
+            .ToDictionary(document => document.Id, StringComparer.Ordinal);
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
@@ -252,98 +240,80 @@ internal sealed class DocumentStore(SqliteConnection connection)
             return [];
         }
 
-        using var command = connection.CreateCommand();
         var columns = string.Join(", ", Columns.Split(", ").Select(column => "d." + column));
-        command.CommandText = $"SELECT {columns}, s.format FROM documents d JOIN sources s ON s.id = d.source_file WHERE d.rowid IN ({string.Join(',', rowIds)}) ORDER BY d.rowid";
-        using var reader = command.ExecuteReader();
-        var documents = new List<(Document, string)>();
-        while (reader.Read())
-        {
-            documents.Add((Read(reader), reader.GetString(23)));
-        }
-
-        return documents;
+        return connection.Query(
+            $"SELECT {columns}, s.format FROM documents d JOIN sources s ON s.id = d.source_file WHERE d.rowid IN ({string.Join(',', rowIds)}) ORDER BY d.rowid",
+            reader => (Read(reader), reader.GetString(23)));
     }
 
     /// <summary>Documents stored after a row id, in order: how the index catches up after an interrupted run.</summary>
-    public IEnumerable<Document> After(long rowId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE rowid > $after ORDER BY rowid";
-        command.Parameters.AddWithValue("$after", rowId);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return Read(reader);
-        }
-    }
+    public IEnumerable<Document> After(long rowId) =>
+        connection.Stream($"SELECT {Columns} FROM documents WHERE rowid > $after ORDER BY rowid", Read, ("$after", rowId));
 
     /// <summary>Every version of a listing, oldest first.</summary>
-    public IReadOnlyList<Document> Versions(string listing)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM documents WHERE listing = $listing ORDER BY rowid";
-        command.Parameters.AddWithValue("$listing", listing);
-        using var reader = command.ExecuteReader();
-        var versions = new List<Document>();
-        while (reader.Read())
-        {
-            versions.Add(Read(reader));
-        }
-
-        return versions;
-    }
+    public IReadOnlyList<Document> Versions(string listing) =>
+        connection.Query($"SELECT {Columns} FROM documents WHERE listing = $listing ORDER BY rowid", Read, ("$listing", listing));
 
     /// <summary>How many versions each listing has.</summary>
     public IReadOnlyDictionary<string, int> VersionCounts(IReadOnlyCollection<string> listings)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (listings.Count == 0)
         {
-            return counts;
+            return new Dictionary<string, int>(StringComparer.Ordinal);
         }
 
-        using var command = connection.CreateCommand();
-        var names = listings.Select((_, index) => "$p" + index.ToString(CultureInfo.InvariantCulture)).ToList();
-        command.CommandText = $"SELECT listing, count(*) FROM documents WHERE listing IN ({string.Join(',', names)}) GROUP BY listing";
-        var position = 0;
-        foreach (var listing in listings)
-        {
-            command.Parameters.AddWithValue(names[position++], listing);
-        }
-
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            counts[reader.GetString(0)] = reader.GetInt32(1);
-        }
-
-        return counts;
+        var parameters = listings.Select((listing, index) => (Name: "$p" + index.ToString(CultureInfo.InvariantCulture), Value: (object?)listing)).ToArray();
+        return connection.Query(
+                $"SELECT listing, count(*) FROM documents WHERE listing IN ({string.Join(',', parameters.Select(parameter => parameter.Name))}) GROUP BY listing",
+                reader => (Listing: reader.GetString(0), Count: reader.GetInt32(1)), parameters)
+            .ToDictionary(row => row.Listing, row => row.Count, StringComparer.Ordinal);
     }
 
-    public long Count()
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM documents";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    public long Count() => connection.Number("SELECT count(*) FROM documents");
 
     /// <summary>How many documents are stored beyond a row id: beyond the index's commit mark, those not yet searchable.</summary>
-    public long CountAfter(long rowId)
+    public long CountAfter(long rowId) => connection.Number("SELECT count(*) FROM documents WHERE rowid > $after", ("$after", rowId));
+
+    public long MaxRowId() => connection.Number(MaxRowIdSql);
+
+    /// <summary>How many documents each value of a column has among the documents with the given ids (a search's top hits), most first.</summary>
+    public SearchFacets Facets(IReadOnlyList<string> ids, int valuesPerFacet)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM documents WHERE rowid > $after";
-        command.Parameters.AddWithValue("$after", rowId);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        // Deferred: the temporary table is the connection's own, so counting takes no write lock on the case.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        transaction.Execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id TEXT PRIMARY KEY); DELETE FROM facet_ids;");
+        using (var insert = transaction.Prepare("INSERT OR IGNORE INTO facet_ids (id) VALUES ($id)", ("$id", null)))
+        {
+            foreach (var id in ids)
+            {
+                insert.Parameters["$id"].Value = id;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        List<FacetCount> Count(string sql) =>
+            transaction.Query(sql + $" ORDER BY 2 DESC, 1 LIMIT {valuesPerFacet}", reader => new FacetCount(reader.GetString(0), reader.GetInt32(1)));
+
+        var facets = new SearchFacets(
+            ids.Count,
+            Count("SELECT d.site, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id GROUP BY d.site"),
+            Count("SELECT d.author, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id WHERE d.author IS NOT NULL GROUP BY d.author"),
+            Count("SELECT d.kind, count(*) FROM documents d JOIN facet_ids f ON f.id = d.id GROUP BY d.kind"),
+            Count("""
+                SELECT s.type, count(DISTINCT m.document) FROM mentions m JOIN selectors s ON s.id = m.selector
+                JOIN documents d ON d.rowid = m.document JOIN facet_ids f ON f.id = d.id GROUP BY s.type
+                """));
+        transaction.Rollback();
+        return facets;
     }
 
-    public long MaxRowId(SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM documents";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    /// <summary>Authored documents (those with an author) in the order stored, with their handle: what alias resolution reads.</summary>
+    public IReadOnlyList<AuthoredText> AuthoredTexts() =>
+        connection.Query(
+            "SELECT rowid, site || '/' || author, id, kind, text FROM documents WHERE author IS NOT NULL ORDER BY rowid",
+            reader => new AuthoredText(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+
+    private const string MaxRowIdSql = "SELECT coalesce(max(rowid), 0) FROM documents";
 
     private static Document Read(SqliteDataReader reader)
     {

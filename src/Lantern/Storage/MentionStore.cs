@@ -7,11 +7,43 @@ namespace Lantern.Storage;
 /// <summary>A stored mention with the document it is in.</summary>
 internal sealed record StoredMention(long DocumentRowId, string DocumentId, Mention Mention);
 
+/// <summary>A mention in an authored document: the handle, the document (id, kind, text) and where in the text it starts.</summary>
+internal sealed record AuthoredMention(string Handle, string DocumentId, string Kind, string Text, int Start);
+
+/// <summary>A mention as alias resolution reads it: the document's row id, the selector and where in the text it starts.</summary>
+internal sealed record MentionAt(long DocumentRowId, string Type, string Value, int Start);
+
+/// <summary>How many documents of a handle mention a selector.</summary>
+internal sealed record HandleSelectorCount(string Handle, string Type, string Value, int Documents);
+
+/// <summary>One document of a handle that mentions a selector (written <c>type:value</c>).</summary>
+internal sealed record HandleSelectorDocument(string Handle, string Selector, string DocumentId);
+
 /// <summary>Selectors, their mentions in documents and the candidates that failed validation.</summary>
-internal sealed class MentionStore(SqliteConnection connection)
+internal sealed class MentionStore
 {
+    private readonly SqliteConnection connection;
+
+    internal MentionStore(SqliteConnection connection) => this.connection = connection;
+
+    /// <summary>Replaces documents' mentions and rejected candidates with a new extraction's, in one transaction, and marks them extracted by the current extractor.</summary>
+    public void ReplaceAll(IEnumerable<(long DocumentRowId, ExtractionResult Result)> extractions)
+    {
+        using var transaction = connection.BeginTransaction();
+        var selectorIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (documentRowId, result) in extractions)
+        {
+            Replace(transaction, documentRowId, result, selectorIds);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Marks every document as extracted by no extractor, so re-extraction redoes them all (after the case's phone region changed).</summary>
+    public void MarkAllStale() => connection.Execute("UPDATE documents SET extractor_version = 0");
+
     /// <summary>Replaces a document's mentions and rejected candidates and marks it extracted by the current extractor, inside the caller's transaction.</summary>
-    public void Replace(SqliteTransaction transaction, long documentRowId, ExtractionResult result, Dictionary<string, long> selectorIds)
+    private void Replace(SqliteTransaction transaction, long documentRowId, ExtractionResult result, Dictionary<string, long> selectorIds)
     {
         using var delete = connection.CreateCommand();
         delete.Transaction = transaction;
@@ -27,7 +59,7 @@ internal sealed class MentionStore(SqliteConnection connection)
     }
 
     /// <summary>Inserts the mentions of a newly stored document (it has none yet), inside the caller's transaction.</summary>
-    public void Insert(SqliteTransaction transaction, long documentRowId, ExtractionResult result, Dictionary<string, long> selectorIds)
+    internal void Insert(SqliteTransaction transaction, long documentRowId, ExtractionResult result, Dictionary<string, long> selectorIds)
     {
         if (result.Mentions.Count == 0 && result.Rejected.Count == 0)
         {
@@ -90,75 +122,47 @@ internal sealed class MentionStore(SqliteConnection connection)
             return id;
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        id = transaction.Query(
+            """
             INSERT INTO selectors (type, value) VALUES ($type, $value) ON CONFLICT (type, value) DO NOTHING;
             SELECT id FROM selectors WHERE type = $type AND value = $value;
-            """;
-        command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$value", value);
-        id = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            """,
+            reader => reader.GetInt64(0), ("$type", type), ("$value", value))[0];
         cache[key] = id;
         return id;
     }
 
-    public IReadOnlyList<Mention> ForDocument(long documentRowId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public IReadOnlyList<Mention> ForDocument(long documentRowId) =>
+        connection.Query(
+            """
             SELECT s.type, s.value, m.raw, m.start, m."end", m.confidence, m.obfuscated, m.rule
             FROM mentions m JOIN selectors s ON s.id = m.selector WHERE m.document = $document ORDER BY m.start, s.type
-            """;
-        command.Parameters.AddWithValue("$document", documentRowId);
-        using var reader = command.ExecuteReader();
-        var mentions = new List<Mention>();
-        while (reader.Read())
-        {
-            mentions.Add(new Mention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
-                reader.GetDouble(5), reader.GetInt32(6) == 1, reader.GetString(7)));
-        }
+            """,
+            reader => new Mention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetDouble(5), reader.GetInt32(6) == 1, reader.GetString(7)),
+            ("$document", documentRowId));
 
-        return mentions;
-    }
-
-    public IReadOnlyList<RejectedCandidate> RejectedForDocument(long documentRowId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """SELECT type, raw, start, "end", reason FROM rejected_candidates WHERE document = $document ORDER BY start""";
-        command.Parameters.AddWithValue("$document", documentRowId);
-        using var reader = command.ExecuteReader();
-        var rejected = new List<RejectedCandidate>();
-        while (reader.Read())
-        {
-            rejected.Add(new RejectedCandidate(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4)));
-        }
-
-        return rejected;
-    }
+    public IReadOnlyList<RejectedCandidate> RejectedForDocument(long documentRowId) =>
+        connection.Query(
+            """SELECT type, raw, start, "end", reason FROM rejected_candidates WHERE document = $document ORDER BY start""",
+            reader => new RejectedCandidate(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4)),
+            ("$document", documentRowId));
 
     /// <summary>Every mention in the workspace with its document's site and source id, for evaluation and export.</summary>
-    public IEnumerable<(string Site, string? SourceId, Mention Mention)> All()
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public IEnumerable<(string Site, string? SourceId, Mention Mention)> All() =>
+        connection.Stream(
+            """
             SELECT d.site, d.source_id, s.type, s.value, m.raw, m.start, m."end", m.confidence, m.obfuscated, m.rule
             FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
-            """;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+            """,
+            reader => (reader.GetString(0), reader.NullableString(1),
                 new Mention(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6),
-                    reader.GetDouble(7), reader.GetInt32(8) == 1, reader.GetString(9)));
-        }
-    }
+                    reader.GetDouble(7), reader.GetInt32(8) == 1, reader.GetString(9))));
 
     /// <summary>Selectors with their spread, most widespread first.</summary>
-    public IReadOnlyList<SelectorSummary> Summaries(string? type, int minDocuments, int limit)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public IReadOnlyList<SelectorSummary> Summaries(string? type, int minDocuments, int limit) =>
+        connection.Query(
+            """
             SELECT s.type, s.value, count(DISTINCT m.document) AS docs,
                    count(DISTINCT CASE WHEN d.author IS NOT NULL THEN d.site || '/' || d.author END) AS handles,
                    count(*), min(d.posted_at), max(d.posted_at), group_concat(DISTINCT m.rule)
@@ -167,44 +171,69 @@ internal sealed class MentionStore(SqliteConnection connection)
             GROUP BY s.id HAVING docs >= $min
             ORDER BY docs DESC, handles DESC, s.type, s.value
             LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$type", (object?)type ?? DBNull.Value);
-        command.Parameters.AddWithValue("$min", minDocuments);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var summaries = new List<SelectorSummary>();
-        while (reader.Read())
-        {
-            DateTimeOffset? Date(int ordinal) => reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            summaries.Add(new SelectorSummary(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), Date(5), Date(6),
-                reader.GetString(7).Split(',').Order(StringComparer.Ordinal).ToList()));
-        }
+            """,
+            reader =>
+            {
+                DateTimeOffset? Date(int ordinal) => reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                return new SelectorSummary(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), Date(5), Date(6),
+                    reader.GetString(7).Split(',').Order(StringComparer.Ordinal).ToList());
+            },
+            ("$type", type), ("$min", minDocuments), ("$limit", limit));
 
-        return summaries;
-    }
-
-    public long StaleCount()
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM documents WHERE extractor_version <> $version";
-        command.Parameters.AddWithValue("$version", SelectorExtractor.Version);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    public long StaleCount() =>
+        connection.Number("SELECT count(*) FROM documents WHERE extractor_version <> $version", ("$version", SelectorExtractor.Version));
 
     /// <summary>Row ids of documents extracted by an older extractor (or never), in order.</summary>
-    public IReadOnlyList<long> Stale(int limit)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM documents WHERE extractor_version <> $version ORDER BY rowid LIMIT $limit";
-        command.Parameters.AddWithValue("$version", SelectorExtractor.Version);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var rows = new List<long>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetInt64(0));
-        }
+    public IReadOnlyList<long> Stale(int limit) =>
+        connection.Query(
+            "SELECT rowid FROM documents WHERE extractor_version <> $version ORDER BY rowid LIMIT $limit",
+            reader => reader.GetInt64(0), ("$version", SelectorExtractor.Version), ("$limit", limit));
 
-        return rows;
-    }
+    /// <summary>Whether the case holds a selector.</summary>
+    public bool SelectorExists(string type, string value) =>
+        connection.Scalar("SELECT 1 FROM selectors WHERE type = $type AND value = $value", ("$type", type), ("$value", value)) is not null;
+
+    /// <summary>The mentions of a selector in documents that have an author, with the document's text.</summary>
+    public IReadOnlyList<AuthoredMention> InAuthoredDocuments(string type, string value) =>
+        connection.Query(
+            """
+            SELECT d.site || '/' || d.author, d.id, d.kind, d.text, m.start
+            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
+            WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
+            """,
+            reader => new AuthoredMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)),
+            ("$type", type), ("$value", value));
+
+    /// <summary>Every mention at or above a confidence, by document and position, read as the caller iterates.</summary>
+    public IEnumerable<MentionAt> AtLeast(double confidence) =>
+        connection.Stream(
+            """
+            SELECT m.document, s.type, s.value, m.start FROM mentions m JOIN selectors s ON s.id = m.selector
+            WHERE m.confidence >= $linkable ORDER BY m.document, m.start
+            """,
+            reader => new MentionAt(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)),
+            ("$linkable", confidence));
+
+    /// <summary>For each handle and selector it mentions at or above a confidence, in how many documents; by handle, type and value.</summary>
+    public IReadOnlyList<HandleSelectorCount> HandleSelectorCounts(double confidence) =>
+        connection.Query(
+            """
+            SELECT d.site || '/' || d.author, s.type, s.value, count(DISTINCT d.rowid)
+            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
+            WHERE d.author IS NOT NULL AND m.confidence >= $linkable
+            GROUP BY d.site, d.author, s.id ORDER BY 1, 2, 3
+            """,
+            reader => new HandleSelectorCount(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)),
+            ("$linkable", confidence));
+
+    /// <summary>Each distinct handle, selector and document where the handle's document mentions the selector at or above a confidence.</summary>
+    public IReadOnlyList<HandleSelectorDocument> HandleSelectorDocuments(double confidence) =>
+        connection.Query(
+            """
+            SELECT DISTINCT d.site || '/' || d.author, s.type || ':' || s.value, d.id
+            FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
+            WHERE d.author IS NOT NULL AND m.confidence >= $linkable
+            """,
+            reader => new HandleSelectorDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+            ("$linkable", confidence));
 }

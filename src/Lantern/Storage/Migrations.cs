@@ -217,18 +217,10 @@ internal static class Migrations
         for (var version = current; version < Steps.Length; version++)
         {
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
-            command.ExecuteNonQuery();
+            transaction.Execute(Steps[version] + $"\nPRAGMA user_version = {version + 1};");
             transaction.Commit();
         }
     }
 
-    public static int CurrentVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static int CurrentVersion(SqliteConnection connection) => (int)connection.Number("PRAGMA user_version");
 }

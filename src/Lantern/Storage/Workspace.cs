@@ -20,6 +20,15 @@ public sealed class Workspace : IDisposable
         Case = caseInfo;
         AuditKey = auditKey;
         SharedWithGroup = FileModes.IsShared(DatabasePath);
+        Documents = new DocumentStore(connection);
+        Mentions = new MentionStore(connection);
+        Members = new MemberStore(connection);
+        SignIns = new SignInStore(connection, Members);
+        Audit = new AuditStore(connection);
+        Reviews = new ReviewStore(connection);
+        Relations = new RelationStore(connection);
+        Sources = new SourceStore(connection);
+        Retention = new RetentionStore(connection);
     }
 
     public string Root { get; }
@@ -28,7 +37,28 @@ public sealed class Workspace : IDisposable
 
     public string IndexPath => Path.Combine(Root, IndexFolderName);
 
+    /// <summary>The open database; only the stores (this folder) run SQL on it.</summary>
     internal SqliteConnection Connection { get; }
+
+    // The case's tables, each behind its store: callers reach them here and never construct them, so
+    // another database (PostgreSQL) can stand behind the same members without callers changing.
+    internal DocumentStore Documents { get; }
+
+    internal MentionStore Mentions { get; }
+
+    internal MemberStore Members { get; }
+
+    internal SignInStore SignIns { get; }
+
+    internal AuditStore Audit { get; }
+
+    internal ReviewStore Reviews { get; }
+
+    internal RelationStore Relations { get; }
+
+    internal SourceStore Sources { get; }
+
+    internal RetentionStore Retention { get; }
 
     public CaseInfo Case { get; }
 
@@ -59,7 +89,7 @@ public sealed class Workspace : IDisposable
     public string? Writer => WriteLock.IsHeld(Root) ? WriteLock.Holder(Root) : null;
 
     /// <summary>How many documents were extracted by an older selector extractor ('lantern reextract' brings them up to date).</summary>
-    public long StaleDocuments() => new MentionStore(Connection).StaleCount();
+    public long StaleDocuments() => Mentions.StaleCount();
 
     public static string Resolve(string? option) =>
         Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option
@@ -93,25 +123,16 @@ public sealed class Workspace : IDisposable
         var auditKey = AuditKey.FindOrCreate(caseInfo.Id);
         var connection = OpenConnection(Path.Combine(root, DatabaseFileName));
         Migrations.Apply(connection);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                INSERT INTO case_info (id, title, legal_basis, purpose, retention_days, region, created_at, created_by, require_reason_for_lookups)
-                VALUES ($id, $title, $basis, $purpose, $retention, $region, $created, $by, $reason);
-                INSERT INTO members (name, roles, added_at, added_by) VALUES ($by, 'admin,supervisor', $created, $by);
-                """;
-            command.Parameters.AddWithValue("$id", caseInfo.Id);
-            command.Parameters.AddWithValue("$title", caseInfo.Title);
-            command.Parameters.AddWithValue("$basis", caseInfo.LegalBasis);
-            command.Parameters.AddWithValue("$purpose", (object?)caseInfo.Purpose ?? DBNull.Value);
-            command.Parameters.AddWithValue("$retention", (object?)caseInfo.RetentionDays ?? DBNull.Value);
-            command.Parameters.AddWithValue("$region", (object?)caseInfo.Region?.ToUpperInvariant() ?? DBNull.Value);
-            command.Parameters.AddWithValue("$created", caseInfo.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$by", caseInfo.CreatedBy);
-            command.Parameters.AddWithValue("$reason", caseInfo.RequireReasonForLookups ? 1 : 0);
-            command.ExecuteNonQuery();
-        }
-
+        connection.Execute(
+            """
+            INSERT INTO case_info (id, title, legal_basis, purpose, retention_days, region, created_at, created_by, require_reason_for_lookups)
+            VALUES ($id, $title, $basis, $purpose, $retention, $region, $created, $by, $reason);
+            INSERT INTO members (name, roles, added_at, added_by) VALUES ($by, 'admin,supervisor', $created, $by);
+            """,
+            ("$id", caseInfo.Id), ("$title", caseInfo.Title), ("$basis", caseInfo.LegalBasis), ("$purpose", caseInfo.Purpose),
+            ("$retention", caseInfo.RetentionDays), ("$region", caseInfo.Region?.ToUpperInvariant()),
+            ("$created", caseInfo.CreatedAt.ToString("O", CultureInfo.InvariantCulture)), ("$by", caseInfo.CreatedBy),
+            ("$reason", caseInfo.RequireReasonForLookups ? 1 : 0));
         return new Workspace(root, connection, caseInfo, auditKey);
     }
 
@@ -160,11 +181,7 @@ public sealed class Workspace : IDisposable
             DefaultTimeout = 30,
         }.ToString());
         connection.Open();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
-            command.ExecuteNonQuery();
-        }
+        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
 
         return new Workspace(Root, connection, Case, AuditKey);
     }
@@ -178,42 +195,34 @@ public sealed class Workspace : IDisposable
             Pooling = false,
         }.ToString());
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        connection.Execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = 10000;
             PRAGMA cache_size = -65536;
             PRAGMA wal_autocheckpoint = 4000;
-            """;
-        command.ExecuteNonQuery();
+            """);
         return connection;
     }
 
-    private static CaseInfo ReadCase(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title, legal_basis, purpose, retention_days, region, created_at, created_by, require_reason_for_lookups FROM case_info LIMIT 1";
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new BadInputException("the workspace has no case record; it was not created by 'lantern init'");
-        }
-
-        return new CaseInfo(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5),
-            DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-            reader.GetString(7))
-        {
-            RequireReasonForLookups = reader.GetInt32(8) == 1,
-        };
-    }
+    private static CaseInfo ReadCase(SqliteConnection connection) =>
+        connection.Query(
+            "SELECT id, title, legal_basis, purpose, retention_days, region, created_at, created_by, require_reason_for_lookups FROM case_info LIMIT 1",
+            reader => new CaseInfo(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.NullableString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.NullableString(5),
+                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+                reader.GetString(7))
+            {
+                RequireReasonForLookups = reader.GetInt32(8) == 1,
+            }) is [var caseInfo, ..]
+            ? caseInfo
+            : throw new BadInputException("the workspace has no case record; it was not created by 'lantern init'");
 
     public void Dispose() => Connection.Dispose();
 }

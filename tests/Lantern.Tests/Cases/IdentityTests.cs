@@ -102,8 +102,8 @@ public sealed class IdentityTests
         Assert.Equal(3, asSup.ExitCode);
         Assert.Equal(3, asSelf.ExitCode);
         using var workspace = Workspace.Open(root);
-        Assert.Equal(["root", "sup"], new MemberStore(workspace).All().Select(member => member.Name));
-        Assert.Null(new SignInStore(workspace).Find("sup"));
+        Assert.Equal(["root", "sup"], workspace.Members.All().Select(member => member.Name));
+        Assert.Null(workspace.SignIns.Find("sup"));
         var attempts = new AuditLog(workspace).Entries(user: "nobody");
         Assert.Equal([("act-as", "denied"), ("act-as", "denied"), ("members.add", "denied")], attempts.Select(entry => (entry.Action, entry.Outcome)));
     }

@@ -59,7 +59,7 @@ public sealed class RetentionTests
     public void AnalystsMayNotApplyRetention()
     {
         using var workspace = new TestWorkspace();
-        new MemberStore(workspace.Workspace).Grant("anna", Role.Analyst, "tester");
+        workspace.Workspace.Members.Grant("anna", Role.Analyst, "tester");
 
         Assert.Throws<AccessDeniedException>(() => new Retention(workspace.Session("anna")).Apply(dryRun: false));
     }

@@ -11,7 +11,7 @@ public sealed class ReviewTests
     {
         using var workspace = new TestWorkspace();
         workspace.IngestDemo();
-        new MemberStore(workspace.Workspace).Grant("anna", Role.Analyst, "tester");
+        workspace.Workspace.Members.Grant("anna", Role.Analyst, "tester");
         var clusters = workspace.Session().Aliases();
         var strong = clusters.First(cluster => cluster.Strong);
         var weak = clusters.First(cluster => !cluster.Strong && cluster.Status == "suggested");

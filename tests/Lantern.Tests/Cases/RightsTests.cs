@@ -14,7 +14,7 @@ public sealed class RightsTests
     {
         var workspace = new TestWorkspace();
         path = workspace.Folder.File("m.jsonl", "{\"id\":\"1\",\"site\":\"m\",\"author\":\"A\",\"text\":\"pay " + Wallet + "\"}\n");
-        var members = new MemberStore(workspace.Workspace);
+        var members = workspace.Workspace.Members;
         members.Grant("anna", Role.Analyst, "tester");
         members.Grant("sam", Role.Supervisor, "tester");
         members.Grant("otto", Role.Auditor, "tester");

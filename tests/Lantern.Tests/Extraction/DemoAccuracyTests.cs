@@ -13,7 +13,7 @@ public sealed class DemoAccuracyTests(ITestOutputHelper output)
         using var workspace = new TestWorkspace();
         var truth = workspace.IngestDemo();
 
-        var score = ExtractionScore.Compute(truth, new MentionStore(workspace.Workspace.Connection).All());
+        var score = ExtractionScore.Compute(truth, workspace.Workspace.Mentions.All());
 
         output.WriteLine($"{"type",-10}{"tp",6}{"fp",6}{"fn",6}{"precision",11}{"recall",8}");
         foreach (var row in score.ByType.Append(score.Overall))

@@ -21,7 +21,7 @@ public sealed class WorkspaceExtractionTests
         workspace.Ingest(Corpus(workspace));
 
         var document = workspace.Store.Get(workspace.Search("whatsapp").Hits.Single().Doc)!;
-        var mentions = new MentionStore(workspace.Workspace.Connection).ForDocument(document.RowId);
+        var mentions = workspace.Workspace.Mentions.ForDocument(document.RowId);
 
         Assert.Equal(["btc:" + Wallet, "phone:+31612345678"], mentions.Select(mention => mention.Key));
         Assert.All(mentions, mention => Assert.Equal(mention.Raw, document.Text[mention.Start..mention.End]));
@@ -33,7 +33,7 @@ public sealed class WorkspaceExtractionTests
         using var workspace = new TestWorkspace();
         workspace.Ingest(Corpus(workspace));
 
-        var summaries = new MentionStore(workspace.Workspace.Connection).Summaries(null, 1, 100);
+        var summaries = workspace.Workspace.Mentions.Summaries(null, 1, 100);
         var wallet = summaries.First();
         Assert.Equal(("btc", Wallet, 3, 3), (wallet.Type, wallet.Value, wallet.Documents, wallet.Handles));
         Assert.Equal(3, workspace.Search($"btc:{Wallet.ToUpperInvariant()}").Total);
@@ -55,10 +55,10 @@ public sealed class WorkspaceExtractionTests
             command.ExecuteNonQuery();
         }
 
-        Assert.Equal(3, new MentionStore(workspace.Workspace.Connection).StaleCount());
+        Assert.Equal(3, workspace.Workspace.Mentions.StaleCount());
         workspace.Ingest(workspace.Folder.File("other.txt", "nothing to see"));
 
-        var mentions = new MentionStore(workspace.Workspace.Connection);
+        var mentions = workspace.Workspace.Mentions;
         Assert.Equal(0, mentions.StaleCount());
         Assert.Equal(3, mentions.Summaries(SelectorTypes.Btc, 1, 10).Single().Documents);
         Assert.Equal(3, workspace.Search($"btc:{Wallet}").Total);

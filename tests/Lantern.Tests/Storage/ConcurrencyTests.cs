@@ -218,7 +218,7 @@ public sealed class ConcurrencyTests
         SqliteConnection.ClearAllPools();
         using (var workspace = Workspace.Open(root))
         {
-            Assert.Equal(expected, new DocumentStore(workspace.Connection).Count());
+            Assert.Equal(expected, workspace.Documents.Count());
         }
 
         var search = LanternProcess.Run(folder.Path, "search", "zzcommon", "-w", root, "--json");

@@ -43,7 +43,7 @@ public sealed class CrashSafetyTests
         SqliteConnection.ClearAllPools();
         using (var workspace = Workspace.Open(root))
         {
-            var stored = new DocumentStore(workspace.Connection).Count();
+            var stored = workspace.Documents.Count();
             Assert.Equal(stored, CaseSession.Open(workspace, Environment.UserName).Search(new SearchRequest("ketamine")).Total);
         }
 
@@ -52,7 +52,7 @@ public sealed class CrashSafetyTests
 
         using (var workspace = Workspace.Open(root))
         {
-            Assert.Equal(Documents, new DocumentStore(workspace.Connection).Count());
+            Assert.Equal(Documents, workspace.Documents.Count());
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "SELECT count(DISTINCT source_id) FROM documents";
             Assert.Equal(Documents, Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));

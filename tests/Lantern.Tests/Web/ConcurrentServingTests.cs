@@ -95,7 +95,7 @@ public sealed class ConcurrentServingTests
         Assert.Equal(Documents, last.GetProperty("total").GetInt64());
         Assert.Equal(0, last.GetProperty("not_yet_searchable").GetInt64());
         using var check = Workspace.Open(root);
-        Assert.Equal(Documents, new DocumentStore(check.Connection).Count());
+        Assert.Equal(Documents, check.Documents.Count());
         var audit = new AuditLog(check);
         Assert.True(audit.Verify().Intact, "every concurrent request's audit entry chains to the one before");
         Assert.True(audit.Entries(user: "anna", action: "search").Count >= 200);
