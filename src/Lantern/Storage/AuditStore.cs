@@ -35,7 +35,8 @@ internal sealed class AuditStore
     }
 
     public void Insert(StoreTransaction transaction, AuditEntry entry) =>
-        transaction.Sqlite.Execute(
+        connection.Execute(
+            transaction.Sqlite,
             """
             INSERT INTO audit (seq, at, user, role, action, parameters, result_count, justification, outcome, prev_hash, hash, operator, signature)
             VALUES ($seq, $at, $user, $role, $action, $parameters, $count, $justification, $outcome, $prev, $hash, $operator, $signature)

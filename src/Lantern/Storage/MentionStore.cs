@@ -114,7 +114,7 @@ internal sealed class MentionStore
         }
     }
 
-    private long SelectorId(SqliteTransaction transaction, string type, string value, Dictionary<string, long> cache)
+    private static long SelectorId(SqliteTransaction transaction, string type, string value, Dictionary<string, long> cache)
     {
         var key = $"{type}:{value}";
         if (cache.TryGetValue(key, out var id))

@@ -37,6 +37,13 @@ internal static class Sql
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs statements on a connection inside its open transaction; returns the rows changed.</summary>
+    public static int Execute(this SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>Runs statements inside a transaction; returns the rows changed.</summary>
     public static int Execute(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
