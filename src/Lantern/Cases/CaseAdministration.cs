@@ -20,18 +20,20 @@ public sealed class CaseAdministration(CaseSession session)
 
     public void AddMember(string name, Role role)
     {
-        var parameters = new { member = name, role = Rights.Name(role) };
-        var acting = session.Authorize(Permission.ManageMembers, "members.add", parameters);
-        members.Grant(name, role, session.User);
-        session.Record(acting, "members.add", parameters, 1);
+        session.Perform(Permission.ManageMembers, "members.add", new { member = name, role = Rights.Name(role) }, () =>
+        {
+            members.Grant(name, role, session.User);
+            return 1;
+        }, count => count);
     }
 
     public void RemoveMember(string name, Role? role)
     {
-        var parameters = new { member = name, role = role is { } one ? Rights.Name(one) : "all" };
-        var acting = session.Authorize(Permission.ManageMembers, "members.remove", parameters);
-        members.Revoke(name, role);
-        session.Record(acting, "members.remove", parameters, 1);
+        session.Perform(Permission.ManageMembers, "members.remove", new { member = name, role = role is { } one ? Rights.Name(one) : "all" }, () =>
+        {
+            members.Revoke(name, role);
+            return 1;
+        }, count => count);
     }
 
     /// <summary>Stores a member's sign-in password hash: members may set their own, admins anyone's.</summary>
@@ -45,20 +47,13 @@ public sealed class CaseAdministration(CaseSession session)
 
     public IReadOnlyList<AuditEntry> AuditEntries(string? user, string? action, DateTimeOffset? since)
     {
-        var parameters = new { user, action, since };
-        var role = session.Authorize(Permission.ReadAudit, "audit.show", parameters);
-        var entries = session.Audit.Entries(user, action, since);
-        session.Record(role, "audit.show", parameters, entries.Count);
-        return entries;
+        return session.Perform(Permission.ReadAudit, "audit.show", new { user, action, since }, () => session.Audit.Entries(user, action, since), entries => entries.Count);
     }
 
     /// <summary>The case's members and their roles, for any member; the listing is audited.</summary>
     public IReadOnlyList<Member> Members()
     {
-        var role = session.Authorize(Permission.ListMembers, "members.list", new { });
-        var all = members.All();
-        session.Record(role, "members.list", new { }, all.Count);
-        return all;
+        return session.Perform(Permission.ListMembers, "members.list", new { }, members.All, all => all.Count);
     }
 
     /// <summary>

@@ -23,19 +23,19 @@ public sealed class Retention(CaseSession session)
             throw new BadInputException($"case {workspace.Case.Id} has no retention period (set at lantern init with --retention-days)");
         }
 
-        var action = dryRun ? "retention.dry-run" : "retention.apply";
-        var role = session.Authorize(Permission.ApplyRetention, action, new { retention_days = days });
         var cutoff = (now ?? DateTimeOffset.UtcNow).AddDays(-days);
-        var expired = workspace.Retention.IngestedBefore(cutoff);
-        if (!dryRun && expired.Count > 0)
+        return session.Perform(Permission.ApplyRetention, dryRun ? "retention.dry-run" : "retention.apply", new { retention_days = days }, () =>
         {
-            using var writeLock = workspace.LockForWriting("retention", session.User);
-            RemoveFromIndex(workspace, writeLock, expired);
-            workspace.Retention.Remove(expired, session.User);
-        }
+            var expired = workspace.Retention.IngestedBefore(cutoff);
+            if (!dryRun && expired.Count > 0)
+            {
+                using var writeLock = workspace.LockForWriting("retention", session.User);
+                RemoveFromIndex(workspace, writeLock, expired);
+                workspace.Retention.Remove(expired, session.User);
+            }
 
-        session.Record(role, action, new { retention_days = days, cutoff, documents = expired.Select(document => document.Id) }, expired.Count);
-        return new RetentionResult(days, cutoff, expired, dryRun);
+            return new RetentionResult(days, cutoff, expired, dryRun);
+        }, result => result.Removed.Count, recordedParameters: result => new { retention_days = days, cutoff, documents = result.Removed.Select(document => document.Id) });
     }
 
     private static void RemoveFromIndex(Workspace workspace, WriteLock writeLock, IReadOnlyList<ExpiredDocument> expired)
