@@ -41,11 +41,17 @@ internal static class FileModes
         }
     }
 
+    /// <summary>
+    /// Writes a small file and forces it to disk before returning, so a file renamed over another
+    /// afterwards (the audit head) is never, after a power cut, an empty or partly written one.
+    /// </summary>
     public static void WriteAllText(string path, string text, bool shared)
     {
         using var stream = Open(path, FileMode.Create, shared);
         using var writer = new StreamWriter(stream);
         writer.Write(text);
+        writer.Flush();
+        stream.Flush(flushToDisk: true);
     }
 
     private static FileStream Open(string path, FileMode mode, bool shared)
