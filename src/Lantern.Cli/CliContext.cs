@@ -175,13 +175,19 @@ public sealed class CliContext : IDisposable
         Out.MarkupLine($"[grey]Case[/] [bold]{Markup.Escape(info.Id)}[/] [grey]·[/] {Markup.Escape(info.Title)} [grey]· legal basis:[/] {Markup.Escape(info.LegalBasis)} [grey]· user:[/] {Markup.Escape(Who)}");
     }
 
-    /// <summary>Says when stored mentions come from an older extractor, and how to refresh them.</summary>
+    /// <summary>Says when stored mentions or listing facts come from an older extractor, and how to refresh them.</summary>
     public void WarnIfStale(Workspace workspace)
     {
         var stale = workspace.StaleDocuments();
         if (stale > 0)
         {
             Error.MarkupLine($"[yellow]warning:[/] {stale:N0} documents were extracted by an older selector extractor; run [bold]lantern reextract[/] to bring them up to date");
+        }
+
+        var staleFacts = workspace.StaleFacts();
+        if (staleFacts > 0)
+        {
+            Error.MarkupLine($"[yellow]warning:[/] {staleFacts:N0} documents' listing facts were read by other facts rules or not yet; run [bold]lantern reextract[/] to bring them up to date");
         }
     }
 

@@ -16,7 +16,9 @@ public static class IngestCommand
         var format = new Option<string?>("--format") { Description = $"Read every file as this format instead of detecting it: {string.Join(", ", FormatDetector.Formats)}; or a relationship table: edges (source,target[,weight][,time]) or matrix (adjacency matrix, cell = count)" };
         var map = new Option<string[]>("--map")
         {
-            Description = "CSV column for a field, FIELD=COLUMN (repeatable); fields: " + string.Join(", ", RecordFields.All),
+            Description = "CSV column for a field, FIELD=COLUMN (repeatable); fields: " + string.Join(", ", RecordFields.Mappable) +
+                ". ships_from, ships_to, price and category feed the listing facts: a route column is normalized to ISO codes, EU and WW and wins over routes read in the text " +
+                "(e.g. --map ships_from=\"Ships From\" --map ships_to=Destination --map price=Price)",
             AllowMultipleArgumentsPerToken = false,
         };
         var encoding = new Option<string?>("--encoding")
@@ -44,9 +46,9 @@ public static class IngestCommand
             foreach (var pair in parse.GetValue(map) ?? [])
             {
                 var split = pair.Split('=', 2);
-                if (split.Length != 2 || !RecordFields.All.Contains(split[0].Trim().ToLowerInvariant()) || split[1].Trim().Length == 0)
+                if (split.Length != 2 || !RecordFields.Mappable.Contains(split[0].Trim().ToLowerInvariant()) || split[1].Trim().Length == 0)
                 {
-                    return context.Fail($"--map '{pair}': expected FIELD=COLUMN with FIELD one of {string.Join(", ", RecordFields.All)}");
+                    return context.Fail($"--map '{pair}': expected FIELD=COLUMN with FIELD one of {string.Join(", ", RecordFields.Mappable)}");
                 }
 
                 columnMap[split[0].Trim().ToLowerInvariant()] = split[1].Trim();

@@ -1,4 +1,5 @@
 using Lantern.Extraction;
+using Lantern.Extraction.Facts;
 using Lantern.Search;
 using Lantern.Storage;
 
@@ -6,7 +7,8 @@ namespace Lantern.Cases;
 
 /// <summary>
 /// Extracts again the documents whose mentions came from an older extractor version (or from none),
-/// replacing their mentions in SQLite and their selectors in the index, batch by batch.
+/// replacing their mentions in SQLite and their selectors in the index, batch by batch; and reads
+/// again the listing facts of documents read by other facts rules (<see cref="FactsExtractor.RulesVersion"/>) or not yet.
 /// </summary>
 internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
 {
@@ -51,13 +53,51 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
             // documents stale and the next run redoes them, which gives the same result.
             foreach (var (document, result) in batch)
             {
-                index.Replace(document, result.Mentions);
+                index.Replace(document, result.Mentions, documents.Facts(document.RowId));
             }
 
             index.Commit();
             mentions.ReplaceAll(batch.Select(item => (item.Document.RowId, item.Result)));
             total += batch.Count;
             onProgress?.Invoke(total);
+        }
+
+        return total + RunFacts(documents, mentions, onProgress, total, cancellation);
+    }
+
+    private int RunFacts(DocumentStore documents, MentionStore mentions, Action<int>? onProgress, int done, CancellationToken cancellation)
+    {
+        var facts = new FactStore(workspace.Connection);
+        var rulesVersion = FactsExtractor.Default.RulesVersion;
+        var total = 0;
+        while (!cancellation.IsCancellationRequested)
+        {
+            var stale = facts.Stale(rulesVersion, BatchSize);
+            if (stale.Count == 0)
+            {
+                break;
+            }
+
+            var batch = documents.GetWithFormat(stale).Select(pair => (pair.Document, Facts: IngestService.ExtractFacts(pair.Document))).ToList();
+            foreach (var (document, listingFacts) in batch)
+            {
+                index.Replace(document, mentions.ForDocument(document.RowId), listingFacts);
+            }
+
+            index.Commit();
+            using (var transaction = workspace.Connection.BeginTransaction())
+            {
+                using var writer = facts.Write(transaction, rulesVersion);
+                foreach (var (document, listingFacts) in batch)
+                {
+                    writer.Put(document.RowId, listingFacts);
+                }
+
+                transaction.Commit();
+            }
+
+            total += batch.Count;
+            onProgress?.Invoke(done + total);
         }
 
         return total;

@@ -18,6 +18,9 @@ public static class RecordFields
 
     public static readonly IReadOnlyList<string> All = [Id, Site, Url, Author, Title, Text, Html, PostedAt, Thread, Kind];
 
+    /// <summary>Fields only an explicit <c>--map</c> fills, kept in metadata under these names for listing facts.</summary>
+    public static IReadOnlyList<string> Mappable => [.. All, .. FactColumns.Fields];
+
     public static readonly IReadOnlyList<string> Kinds = ["post", "listing", "profile", "message", "page", "email"];
 
     /// <summary>

@@ -43,6 +43,15 @@ internal static class TabularRecord
             }
         }
 
+        // Columns mapped to facts (--map ships_from=COL) are kept under the fact's name, where facts extraction reads them.
+        foreach (var factField in FactColumns.Fields)
+        {
+            if (RecordFields.NullIfBlank(Field(factField)) is { } factValue)
+            {
+                metadata[factField] = factValue;
+            }
+        }
+
         var site = siteOverride ?? RecordFields.NullIfBlank(Field(RecordFields.Site)) ?? fallbackSite;
         return new Document(
             site,

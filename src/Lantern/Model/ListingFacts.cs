@@ -114,3 +114,93 @@ public sealed record RouteValue(IReadOnlyList<string> Countries, IReadOnlyList<s
 {
     public static RouteValue None { get; } = new([], []);
 }
+
+/// <summary>
+/// What a record's structured columns say about the trade: mapped at ingest
+/// (<c>--map ships_from=COL --map ships_to=COL --map price=COL --map category=COL</c>) and kept in
+/// its metadata under these names, or named so by the data itself.
+/// </summary>
+public sealed record FactColumns(string? ShipsFrom, string? ShipsTo, string? Price, string? Category)
+{
+    public const string ShipsFromField = "ships_from";
+    public const string ShipsToField = "ships_to";
+    public const string PriceField = "price";
+    public const string CategoryField = "category";
+
+    /// <summary>The metadata keys mapped fact columns are kept under, in the order of this record.</summary>
+    public static IReadOnlyList<string> Fields { get; } = [ShipsFromField, ShipsToField, PriceField, CategoryField];
+
+    public static FactColumns None { get; } = new(null, null, null, null);
+
+    public bool IsEmpty => ShipsFrom is null && ShipsTo is null && Price is null && Category is null;
+
+    /// <summary>
+    /// The fact columns a record's metadata holds: those mapped with <c>--map</c>, else columns whose
+    /// own name says it (<c>Ships From</c>, <c>ships-to</c>, <c>Price</c>, <c>Category</c>, compared
+    /// in lower case with runs of other characters than letters and digits as one '_').
+    /// </summary>
+    public static FactColumns From(IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null || metadata.Count == 0)
+        {
+            return None;
+        }
+
+        string? Value(string field)
+        {
+            if (metadata.TryGetValue(field, out var mapped) && !string.IsNullOrWhiteSpace(mapped))
+            {
+                return mapped;
+            }
+
+            foreach (var (key, value) in metadata)
+            {
+                if (!string.IsNullOrWhiteSpace(value) && NormalizeName(key) == field)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        return new FactColumns(Value(ShipsFromField), Value(ShipsToField), Value(PriceField), Value(CategoryField));
+    }
+
+    private static string NormalizeName(string key)
+    {
+        var builder = new System.Text.StringBuilder(key.Length);
+        foreach (var c in key.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '_')
+            {
+                builder.Append('_');
+            }
+        }
+
+        return builder.ToString().TrimEnd('_');
+    }
+}
+
+/// <summary>The stored facts of one document, as <c>lantern facts</c> lists them (DESIGN §7).</summary>
+public sealed record DocumentFacts(
+    string Doc,
+    string Site,
+    string? SourceId,
+    IReadOnlyList<FactItem> Items,
+    FactPrice? Price,
+    FactUnitPrice? UnitPrice,
+    IReadOnlyList<string> ShipsFrom,
+    IReadOnlyList<string> ShipsTo,
+    IReadOnlyList<string> ShipsToExcept,
+    IReadOnlyList<FactRoute> Routes,
+    IReadOnlyList<FactTerm> Terms,
+    IReadOnlyList<FactIndicator> Indicators)
+{
+    public static DocumentFacts Of(string doc, string site, string? sourceId, ListingFacts facts) =>
+        new(doc, site, sourceId, facts.Items, facts.Price, facts.UnitPrice, facts.ShipsFrom, facts.ShipsTo, facts.ShipsToExcept, facts.Routes, facts.Terms, facts.Indicators);
+}

@@ -57,7 +57,7 @@ internal sealed class DocumentIndex : IDisposable
         long count = 0;
         foreach (var document in store.After(0))
         {
-            index.Add(document, mentions.ForDocument(document.RowId));
+            index.Add(document, mentions.ForDocument(document.RowId), store.Facts(document.RowId));
             if (++count % 10_000 == 0)
             {
                 onProgress?.Invoke(count);
@@ -139,9 +139,9 @@ internal sealed class DocumentIndex : IDisposable
     /// commit's row mark, so a row beyond the mark is never in the index and a plain add cannot
     /// duplicate it.
     /// </summary>
-    public void Add(Model.Document document, IReadOnlyList<Mention> mentions)
+    public void Add(Model.Document document, IReadOnlyList<Mention> mentions, ListingFacts facts)
     {
-        writer.AddDocument(ToLucene(document, mentions));
+        writer.AddDocument(ToLucene(document, mentions, facts));
         lastRowId = Math.Max(lastRowId, document.RowId);
     }
 
@@ -152,9 +152,9 @@ internal sealed class DocumentIndex : IDisposable
         writer.Commit();
     }
 
-    /// <summary>Re-indexes a document already in the index, after its mentions changed.</summary>
-    public void Replace(Model.Document document, IReadOnlyList<Mention> mentions) =>
-        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document, mentions));
+    /// <summary>Re-indexes a document already in the index, after its mentions or facts changed.</summary>
+    public void Replace(Model.Document document, IReadOnlyList<Mention> mentions, ListingFacts facts) =>
+        writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document, mentions, facts));
 
     /// <summary>
     /// Deletes documents and rewrites the index into one segment, so that no file keeps their terms;
@@ -174,7 +174,7 @@ internal sealed class DocumentIndex : IDisposable
         var count = 0;
         foreach (var document in store.After(lastRowId).ToList())
         {
-            Add(document, mentions.ForDocument(document.RowId));
+            Add(document, mentions.ForDocument(document.RowId), store.Facts(document.RowId));
             count++;
         }
 
@@ -191,7 +191,7 @@ internal sealed class DocumentIndex : IDisposable
 
     private static readonly FieldType PostedAtType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PostedAtPrecisionStep };
 
-    public static Lucene.Net.Documents.Document ToLucene(Model.Document document, IReadOnlyList<Mention> mentions)
+    public static Lucene.Net.Documents.Document ToLucene(Model.Document document, IReadOnlyList<Mention> mentions, ListingFacts facts)
     {
         var fields = new Lucene.Net.Documents.Document
         {
@@ -235,7 +235,41 @@ internal sealed class DocumentIndex : IDisposable
             fields.Add(new StringField(IndexFields.Selector, IndexTerms.Bound(key), Field.Store.NO));
         }
 
+        AddFacts(fields, facts);
         return fields;
+    }
+
+    /// <summary>
+    /// Listing facts as fields: <c>drug</c>, <c>class</c>, <c>ships_from</c>, <c>ships_to</c> and
+    /// <c>indicator</c> one term per value, and the unit price as <c>price_per_g</c>,
+    /// <c>price_per_ml</c> or <c>price_per_unit</c> (in the listing's own currency) for ranges.
+    /// </summary>
+    private static void AddFacts(Lucene.Net.Documents.Document fields, ListingFacts facts)
+    {
+        if (facts.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (name, values) in new (string, IEnumerable<string>)[]
+        {
+            (IndexFields.Drug, facts.Items.Select(item => item.Drug)),
+            (IndexFields.DrugClass, facts.Items.Select(item => item.Class)),
+            (IndexFields.ShipsFrom, facts.ShipsFrom),
+            (IndexFields.ShipsTo, facts.ShipsTo),
+            (IndexFields.Indicator, facts.Indicators.Select(indicator => indicator.Kind)),
+        })
+        {
+            foreach (var value in values.Distinct(StringComparer.Ordinal))
+            {
+                fields.Add(new TextField(name, value, Field.Store.NO));
+            }
+        }
+
+        if (facts.UnitPrice is { } unitPrice && IndexFields.PricePer(unitPrice.Per) is { } priceField)
+        {
+            fields.Add(new DoubleField(priceField, (double)unitPrice.Amount, Field.Store.NO));
+        }
     }
 
     /// <summary>

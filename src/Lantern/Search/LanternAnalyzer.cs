@@ -17,6 +17,7 @@ internal sealed class LanternAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
     public static readonly IReadOnlySet<string> KeywordFields = new HashSet<string>(StringComparer.Ordinal)
     {
         IndexFields.Site, IndexFields.Author, IndexFields.Kind, IndexFields.Id,
+        IndexFields.Drug, IndexFields.DrugClass, IndexFields.ShipsFrom, IndexFields.ShipsTo, IndexFields.Indicator,
     };
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
@@ -53,6 +54,29 @@ internal static class IndexFields
     /// <summary>The document's selectors as <c>type:value</c>, exact (base58 addresses are case-sensitive).</summary>
     public const string Selector = "selector";
 
+    /// <summary>The listing facts' drug (lower-case INN or common name), its class, routes (ISO codes, EU, WW) and indicator kinds.</summary>
+    public const string Drug = "drug";
+    public const string DrugClass = "class";
+    public const string ShipsFrom = "ships_from";
+    public const string ShipsTo = "ships_to";
+    public const string Indicator = "indicator";
+
+    /// <summary>The unit price of a listing, per g, ml or unit, in its own currency: numeric, for ranges.</summary>
+    public const string PricePerGram = "price_per_g";
+    public const string PricePerMillilitre = "price_per_ml";
+    public const string PricePerUnit = "price_per_unit";
+
+    public static readonly IReadOnlySet<string> NumericFacts = new HashSet<string>(StringComparer.Ordinal) { PricePerGram, PricePerMillilitre, PricePerUnit };
+
+    /// <summary>The field a unit price per <c>g</c>, <c>ml</c> or <c>unit</c> is indexed under.</summary>
+    public static string? PricePer(string per) => per switch
+    {
+        "g" => PricePerGram,
+        "ml" => PricePerMillilitre,
+        "unit" => PricePerUnit,
+        _ => null,
+    };
+
     /// <summary>Prefix for a metadata column whose name is taken by one of the fields above or by a selector type.</summary>
     public const string MetadataPrefix = "meta_";
 
@@ -60,11 +84,12 @@ internal static class IndexFields
     public static readonly IReadOnlySet<string> Core = new HashSet<string>(StringComparer.Ordinal)
     {
         Id, Site, Author, Title, Text, Kind, PostedAt, PostedAtSort, Listing, Selector,
+        Drug, DrugClass, ShipsFrom, ShipsTo, Indicator, PricePerGram, PricePerMillilitre, PricePerUnit,
     };
 
     /// <summary>
     /// The field an unmapped column or key is searchable under: its name in lower case with runs of
-    /// anything but letters and digits as one '_' (<c>Ships From</c> → <c>ships_from</c>), prefixed
+    /// anything but letters and digits as one '_' (<c>Shipping Time</c> → <c>shipping_time</c>), prefixed
     /// with <see cref="MetadataPrefix"/> when that name is a field of ours or a selector type; null
     /// when the name has no letter or digit.
     /// </summary>

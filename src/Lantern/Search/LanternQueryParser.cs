@@ -11,7 +11,8 @@ namespace Lantern.Search;
 /// <summary>
 /// Lucene's classic syntax over title and text (AND is the default operator), with two additions:
 /// <c>posted_at</c> takes dates (<c>posted_at:[2024-01-01 TO 2024-06-30]</c>, <c>posted_at:2024-03</c>),
-/// whole days and months included; and, when asked, each drug term is expanded to its street
+/// whole days and months included; the unit prices of listing facts take numbers
+/// (<c>price_per_g:[5 TO 12.5]</c>, <c>price_per_unit:[* TO 2]</c>); and, when asked, each drug term is expanded to its street
 /// names and emoji from the <see cref="SlangLexicon"/>.
 /// </summary>
 internal sealed class LanternQueryParser : MultiFieldQueryParser
@@ -25,7 +26,11 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
 
     /// <summary>The fields every case has: the document's own, and <c>selector</c> with each selector type.</summary>
     public static readonly IReadOnlyList<string> FixedFields =
-        [IndexFields.Title, IndexFields.Text, IndexFields.Site, IndexFields.Author, IndexFields.Kind, IndexFields.PostedAt, IndexFields.Selector];
+    [
+        IndexFields.Title, IndexFields.Text, IndexFields.Site, IndexFields.Author, IndexFields.Kind, IndexFields.PostedAt, IndexFields.Selector,
+        IndexFields.Drug, IndexFields.DrugClass, IndexFields.ShipsFrom, IndexFields.ShipsTo, IndexFields.Indicator,
+        IndexFields.PricePerGram, IndexFields.PricePerMillilitre, IndexFields.PricePerUnit,
+    ];
 
     private readonly Dictionary<string, string> knownFields = new(StringComparer.OrdinalIgnoreCase);
 
@@ -169,6 +174,16 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
             return DateQuery(queryText, queryText, true, true);
         }
 
+        if (field is not null && IndexFields.NumericFacts.Contains(field))
+        {
+            return NumberQuery(field, queryText, queryText, true, true);
+        }
+
+        if (field is IndexFields.ShipsFrom or IndexFields.ShipsTo && RouteQuery(field, queryText) is { } route)
+        {
+            return route;
+        }
+
         if (SelectorQuery(field, queryText) is { } selector)
         {
             return selector;
@@ -255,14 +270,19 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
             return DateQuery(queryText, queryText, true, true);
         }
 
+        if (field is IndexFields.ShipsFrom or IndexFields.ShipsTo && RouteQuery(field, queryText) is { } route)
+        {
+            return route;
+        }
+
         return SelectorQuery(field, queryText) ?? base.GetFieldQuery(field, queryText, slop);
     }
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {
         field = KnownField(field)!;
-        return field == IndexFields.PostedAt
-            ? DateQuery(part1, part2, startInclusive, endInclusive)
+        return field == IndexFields.PostedAt ? DateQuery(part1, part2, startInclusive, endInclusive)
+            : IndexFields.NumericFacts.Contains(field) ? NumberQuery(field, part1, part2, startInclusive, endInclusive)
             : base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
     }
 
@@ -335,6 +355,45 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
     }
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(KnownField(field)!, Fold(termStr), minSimilarity);
+
+    /// <summary>
+    /// A place as an analyst types it (<c>US</c>, <c>usa</c>, <c>"United States"</c>, <c>netherlands</c>,
+    /// <c>europe</c>) as the ISO codes, EU or WW that routes are indexed under; null when it names no place.
+    /// </summary>
+    private static BooleanQuery? RouteQuery(string field, string place)
+    {
+        var codes = Extraction.Facts.FactsExtractor.Default.NormalizeRoute(place).Countries;
+        if (codes.Count == 0)
+        {
+            return null;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var code in codes.Distinct(StringComparer.Ordinal))
+        {
+            any.Add(new TermQuery(new Term(field, code.ToLowerInvariant())), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static Query NumberQuery(string field, string? from, string? to, bool startInclusive, bool endInclusive)
+    {
+        return NumericRangeQuery.NewDoubleRange(field, Bound(from), Bound(to), startInclusive, endInclusive);
+
+        double? Bound(string? text)
+        {
+            text = text?.Trim().Trim('"');
+            if (text is null or "*" or "")
+            {
+                return null;
+            }
+
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw new ParseException($"{field}: '{text}' is not a number (use {field}:[5 TO 12.5] or {field}:[* TO 2], a point for decimals)");
+        }
+    }
 
     private static NumericRangeQuery<long> DateQuery(string? from, string? to, bool startInclusive, bool endInclusive)
     {

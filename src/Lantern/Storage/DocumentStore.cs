@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Lantern.Extraction;
+using Lantern.Extraction.Facts;
 using Lantern.Ingest;
 using Microsoft.Data.Sqlite;
 
@@ -16,8 +17,8 @@ internal enum StoreOutcome
     Duplicate,
 }
 
-/// <summary>What the store did with one document, the stored row, and the mentions stored with it.</summary>
-internal sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions);
+/// <summary>What the store did with one document, the stored row, and the mentions and listing facts stored with it.</summary>
+internal sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions, ListingFacts Facts);
 
 /// <summary>A document with an author: its row id, handle (site/author), id, kind and text.</summary>
 internal sealed record AuthoredText(long RowId, string Handle, string DocumentId, string Kind, string Text);
@@ -74,6 +75,9 @@ internal sealed class DocumentStore
             string.Join(' ', (value ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>A stored document's listing facts, empty when it has none.</summary>
+    public ListingFacts Facts(long rowId) => new FactStore(connection).ForDocument(rowId);
+
     public static string IdentityKey(Document document, string contentHash) =>
         document.SourceIdIdentifies && document.SourceId is { Length: > 0 } sourceId
             ? $"{document.Site}\u001f{sourceId}"
@@ -83,11 +87,11 @@ internal sealed class DocumentStore
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identityKey)))[..16];
 
     /// <summary>
-    /// Stores a batch with the selectors extracted from each document in one transaction, so a
-    /// document is never stored without its mentions; returns, for each document, what happened.
+    /// Stores a batch with the selectors and listing facts extracted from each document in one
+    /// transaction, so a document is never stored without them; returns, for each document, what happened.
     /// </summary>
     public IReadOnlyList<StoredItem> AddBatch(
-        IReadOnlyList<Document> documents, IReadOnlyList<ExtractionResult> extractions, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
+        IReadOnlyList<Document> documents, IReadOnlyList<ExtractionResult> extractions, IReadOnlyList<ListingFacts> facts, SourceFile file, long sourceFileId, string user, DateTimeOffset now)
     {
         var results = new List<StoredItem>(documents.Count);
         var mentions = new MentionStore(connection);
@@ -103,6 +107,7 @@ internal sealed class DocumentStore
         var earlierListing = earlier.Parameters.Add("$listing", SqliteType.Text);
         var earlierRow = earlier.Parameters.Add("$rowid", SqliteType.Integer);
 
+        using var factWriter = new FactStore(connection).Write(transaction, FactsExtractor.Default.RulesVersion);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
@@ -173,6 +178,7 @@ internal sealed class DocumentStore
                     }
 
                     mentions.Insert(transaction, nextRowId, extractions[index], selectorIds);
+                    factWriter.Put(nextRowId, facts[index]);
                     results.Add(new StoredItem(outcome, document with
                     {
                         RowId = nextRowId++,
@@ -181,7 +187,7 @@ internal sealed class DocumentStore
                         Provenance = new Provenance(file.Path, file.Sha256, document.Location.Line, document.Location.Record,
                             document.Location.ByteStart, document.Location.ByteEnd, now, user),
                         Listing = listing,
-                    }, extractions[index].Mentions));
+                    }, extractions[index].Mentions, facts[index]));
                     break;
                 }
 
@@ -193,7 +199,7 @@ internal sealed class DocumentStore
                 var (existingKey, existingHash) = (reader.GetString(0), reader.GetString(1));
                 if (existingKey == key && existingHash == hash)
                 {
-                    results.Add(new StoredItem(StoreOutcome.Duplicate, null, []));
+                    results.Add(new StoredItem(StoreOutcome.Duplicate, null, [], ListingFacts.Empty));
                     break;
                 }
 

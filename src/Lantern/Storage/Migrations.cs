@@ -196,6 +196,13 @@ internal static class Migrations
         UPDATE documents SET listing = id;
         CREATE INDEX documents_listing ON documents(listing);
         """,
+        """
+        CREATE TABLE facts (
+            document INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+            rules_version TEXT NOT NULL,
+            data TEXT
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

@@ -91,6 +91,9 @@ public sealed class Workspace : IDisposable
     /// <summary>How many documents were extracted by an older selector extractor ('lantern reextract' brings them up to date).</summary>
     public long StaleDocuments() => Mentions.StaleCount();
 
+    /// <summary>How many documents' listing facts were read by other facts rules, or not yet ('lantern reextract' brings them up to date).</summary>
+    public long StaleFacts() => new FactStore(Connection).CountStale(Extraction.Facts.FactsExtractor.Default.RulesVersion);
+
     public static string Resolve(string? option) =>
         Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option
             : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment

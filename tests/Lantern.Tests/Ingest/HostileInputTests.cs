@@ -48,7 +48,7 @@ public sealed class HostileInputTests
         using (var index = Lantern.Search.DocumentIndex.OpenWriter(workspace.Workspace.IndexPath, writeLock!))
         {
             // A run that dies after indexing but before its commit.
-            index.Add(stored with { RowId = stored.RowId + 1 }, []);
+            index.Add(stored with { RowId = stored.RowId + 1 }, [], ListingFacts.Empty);
         }
 
         workspace.Ingest(workspace.Folder.File("b.jsonl", "{\"id\":\"2\",\"site\":\"m\",\"text\":\"alpha beta\"}\n"));

@@ -36,10 +36,14 @@ public sealed class MetadataFieldTests
 
         workspace.Ingest(path);
 
+        // "Ships From" is a route column: the listing facts' ships_from field (ISO codes, a place's
+        // name normalized at search too) finds it, and the column keeps its words as meta_ships_from.
         Assert.Equal(1, workspace.Search("ships_from:netherlands").Total);
+        Assert.Equal(1, workspace.Search("ships_from:NL").Total);
+        Assert.Equal(1, workspace.Search("meta_ships_from:netherlands").Total);
         Assert.Equal(1, workspace.Search("meta_selector:l9").Total);
         var service = workspace.Session();
-        Assert.Equal(["meta_email", "meta_selector", "ships_from"], service.MetadataFields());
+        Assert.Equal(["meta_email", "meta_selector", "meta_ships_from"], service.MetadataFields());
     }
 
     [Fact]

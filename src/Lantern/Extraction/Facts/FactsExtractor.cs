@@ -79,6 +79,71 @@ public sealed class FactsExtractor
     }
 
     /// <summary>
+    /// The facts of a record whose structured columns (<c>--map ships_from=COL</c> …) say some of them:
+    /// a route column normalized with <see cref="NormalizeRoute"/> wins over the routes read in free
+    /// text, a price column with a currency wins over a price in the text, and a category column gives
+    /// the items when title and text name no drug. Column facts carry the column's name as their field.
+    /// </summary>
+    public ListingFacts Extract(string? title, string? text, FactColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var facts = Extract(title, text);
+        if (columns.IsEmpty)
+        {
+            return facts;
+        }
+
+        var items = facts.Items;
+        if (items.Count == 0 && !string.IsNullOrWhiteSpace(columns.Category))
+        {
+            items = Extract(columns.Category, null).Items.Select(item => item with { Field = FactColumns.CategoryField }).ToList();
+        }
+
+        var price = facts.Price;
+        var unitPrice = facts.UnitPrice;
+        if (!string.IsNullOrWhiteSpace(columns.Price) && Extract(columns.Price, null).Price is { } columnPrice)
+        {
+            price = columnPrice with { Field = FactColumns.PriceField };
+            unitPrice = items.Count > 0 && items[0].Quantity is { Value: > 0 } quantity
+                ? new FactUnitPrice(Math.Round(price.Amount / quantity.Value, 4) / Normalizer, price.Currency, quantity.Unit)
+                : null;
+        }
+        else if (!ReferenceEquals(items, facts.Items) && price is not null && unitPrice is null && items[0].Quantity is { Value: > 0 } categoryQuantity)
+        {
+            unitPrice = new FactUnitPrice(Math.Round(price.Amount / categoryQuantity.Value, 4) / Normalizer, price.Currency, categoryQuantity.Unit);
+        }
+
+        var routes = facts.Routes.ToList();
+        var from = NormalizeRoute(columns.ShipsFrom);
+        if (from.Countries.Count > 0)
+        {
+            routes.RemoveAll(route => route.Direction == FactRoute.From);
+            routes.AddRange(from.Countries.Select(code => new FactRoute(FactRoute.From, code, columns.ShipsFrom!, FactColumns.ShipsFromField, 0, columns.ShipsFrom!.Length)));
+        }
+
+        var to = NormalizeRoute(columns.ShipsTo);
+        if (to.Countries.Count > 0 || to.Except.Count > 0)
+        {
+            routes.RemoveAll(route => route.Direction is FactRoute.To or FactRoute.Except);
+            routes.AddRange(to.Countries.Select(code => new FactRoute(FactRoute.To, code, columns.ShipsTo!, FactColumns.ShipsToField, 0, columns.ShipsTo!.Length)));
+            routes.AddRange(to.Except.Select(code => new FactRoute(FactRoute.Except, code, columns.ShipsTo!, FactColumns.ShipsToField, 0, columns.ShipsTo!.Length)));
+        }
+
+        var indicators = facts.Indicators.ToList();
+        if (!ReferenceEquals(items, facts.Items))
+        {
+            foreach (var item in items.Where(item => lexicon.Drug(item.Drug) is { PrescriptionOnly: true }))
+            {
+                indicators.Add(new FactIndicator(IndicatorKinds.PrescriptionMedicine, item.Raw, item.Field, item.Start, item.End));
+            }
+        }
+
+        return new ListingFacts(items, price, unitPrice,
+            Codes(routes, FactRoute.From), Codes(routes, FactRoute.To), Codes(routes, FactRoute.Except),
+            routes, facts.Terms, indicators);
+    }
+
+    /// <summary>
     /// Normalizes a structured origin or destination column ("United States", "Worldwide except USA", "EU",
     /// "Holland/Germany") to ISO 3166-1 alpha-2 codes, <c>EU</c> and <c>WW</c>; values naming no place give none.
     /// </summary>
