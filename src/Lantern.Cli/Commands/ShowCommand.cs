@@ -32,6 +32,7 @@ public static class ShowCommand
                     mentions,
                     rejected = view.Rejected,
                     versions = view.Versions,
+                    facts = view.Facts,
                 });
                 return ExitCodes.Success;
             }
@@ -88,6 +89,12 @@ public static class ShowCommand
                 context.Out.WriteLine();
             }
 
+            if (!view.Facts.IsEmpty)
+            {
+                context.Out.Write(FactsTable(view.Facts));
+                context.Out.WriteLine();
+            }
+
             context.Out.Write(new Panel(MarkSelectors(document.Text, mentions)).Header("text (selectors underlined)").Border(BoxBorder.Rounded));
             context.Out.WriteLine();
             if (mentions.Count > 0)
@@ -108,6 +115,43 @@ public static class ShowCommand
         }));
         return command;
     }
+
+    /// <summary>The document's listing facts, one row a fact, each with where it was read.</summary>
+    private static Table FactsTable(ListingFacts facts)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("listing facts").AddColumns("fact", "value", "read from");
+        static string Where(string field, int start, int end) => $"{field} {start}–{end}";
+        foreach (var item in facts.Items)
+        {
+            var amounts = string.Join(" · ", new[] { Amount(item.Strength), item.Form, Amount(item.Quantity) }.Where(part => part.Length > 0));
+            table.AddRow("item", Markup.Escape($"{item.Drug} ({item.Class}) {amounts} — “{item.Raw}”"), Where(item.Field, item.Start, item.End));
+        }
+
+        if (facts.Price is { } price)
+        {
+            table.AddRow("price", Markup.Escape($"{price.Amount} {price.Currency}" + (facts.UnitPrice is { } unit ? $" ({unit.Amount} {unit.Currency}/{unit.Per})" : string.Empty)),
+                Where(price.Field, price.Start, price.End));
+        }
+
+        foreach (var route in facts.Routes)
+        {
+            table.AddRow($"ships {route.Direction}", Markup.Escape($"{route.Code} — “{route.Raw}”"), Where(route.Field, route.Start, route.End));
+        }
+
+        foreach (var term in facts.Terms)
+        {
+            table.AddRow("term", Markup.Escape($"{term.Kind} — “{term.Raw}”"), Where(term.Field, term.Start, term.End));
+        }
+
+        foreach (var indicator in facts.Indicators)
+        {
+            table.AddRow("[yellow]indicator[/]", Markup.Escape($"{indicator.Kind} — “{indicator.Raw}”"), Where(indicator.Field, indicator.Start, indicator.End));
+        }
+
+        return table;
+    }
+
+    private static string Amount(FactAmount? amount) => amount is null ? string.Empty : $"{amount.Value} {amount.Unit}";
 
     /// <summary>The text with each mention underlined and coloured; overlapping mentions keep the first.</summary>
     private static string MarkSelectors(string text, IReadOnlyList<Mention> mentions)

@@ -51,6 +51,9 @@ public sealed record DocumentView(Document Document, IReadOnlyList<Mention> Ment
 {
     /// <summary>Every version of the document's listing, oldest first (just the document itself when it has no other).</summary>
     public IReadOnlyList<DocumentVersion> Versions { get; init; } = [];
+
+    /// <summary>What the document says about the trade (docs/facts.md); empty when it says nothing.</summary>
+    public ListingFacts Facts { get; init; } = ListingFacts.Empty;
 }
 
 /// <summary>One version of a listing: the document, when it was posted and ingested, from where, and what changed against the version before.</summary>

@@ -140,6 +140,7 @@ internal sealed class SearchService : IDisposable
         return document is null ? null : new DocumentView(document, mentions.ForDocument(document.RowId), mentions.RejectedForDocument(document.RowId))
         {
             Versions = VersionsOf(document),
+            Facts = store.Facts(document.RowId),
         };
     }
 

@@ -111,6 +111,16 @@ public sealed class FactsCommandTests(ITestOutputHelper output)
         Assert.Equal(["1"], SourceIds(folder, root, "price_per_unit:[1 TO 2]"));
         // A raw column named "from" keeps its own field and is no route.
         Assert.Equal(["2"], SourceIds(folder, root, "from:germany"));
+
+        var doc = lines["1"].GetProperty("doc").GetString()!;
+        var show = LanternProcess.Run(folder.Path, "show", "-w", root, doc, "--json");
+        Assert.True(show.ExitCode == 0, show.Stderr);
+        var facts = JsonDocument.Parse(show.Stdout).RootElement.GetProperty("facts");
+        Assert.Equal("alprazolam", facts.GetProperty("items")[0].GetProperty("drug").GetString());
+        Assert.Equal(["US"], Codes(facts, "ships_from"));
+        var human = LanternProcess.Run(folder.Path, "show", "-w", root, doc);
+        Assert.Contains("listing facts", human.Stdout, StringComparison.Ordinal);
+        Assert.Contains("alprazolam (benzodiazepine)", human.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
