@@ -27,7 +27,7 @@ public static class FactsCommand
             {
                 foreach (var document in documents)
                 {
-                    context.WriteJson(document);
+                    CliContext.WriteJson(document);
                 }
 
                 return ExitCodes.Success;

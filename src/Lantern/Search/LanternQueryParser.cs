@@ -377,7 +377,7 @@ internal sealed class LanternQueryParser : MultiFieldQueryParser
         return any;
     }
 
-    private static Query NumberQuery(string field, string? from, string? to, bool startInclusive, bool endInclusive)
+    private static NumericRangeQuery<double> NumberQuery(string field, string? from, string? to, bool startInclusive, bool endInclusive)
     {
         return NumericRangeQuery.NewDoubleRange(field, Bound(from), Bound(to), startInclusive, endInclusive);
 
