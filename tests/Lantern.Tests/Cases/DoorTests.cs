@@ -26,6 +26,7 @@ public sealed class DoorTests
             [nameof(CaseSession.MetadataFields)] = () => stranger.MetadataFields(),
             [nameof(CaseSession.View)] = () => stranger.View("anything"),
             [nameof(CaseSession.Selectors)] = () => stranger.Selectors(null, 1, 10),
+            [nameof(CaseSession.Facts)] = () => stranger.Facts(drug: "xanax"),
             [nameof(CaseSession.SelectorHandles)] = () => stranger.SelectorHandles("btc", Wallet),
             [nameof(CaseSession.Aliases)] = () => stranger.Aliases(),
             [nameof(CaseSession.Review)] = () => stranger.Review("A-0", "confirm", "seen"),
