@@ -1,5 +1,4 @@
 using Lantern.Extraction.Facts;
-using Lantern.Storage;
 
 namespace Lantern.Cases;
 
@@ -15,7 +14,7 @@ public sealed partial class CaseSession
     {
         site = string.IsNullOrWhiteSpace(site) ? null : site.Trim();
         var inn = string.IsNullOrWhiteSpace(drug) ? null : DrugName(drug.Trim());
-        return Perform(Permission.Search, "facts", new { site, drug, inn }, () => new FactStore(Workspace.Connection).List(site, inn).ToList(),
+        return Perform(Permission.Search, "facts", new { site, drug, inn }, () => Workspace.Facts.List(site, inn).ToList(),
             facts => facts.Count);
     }
 

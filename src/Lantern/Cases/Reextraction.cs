@@ -67,7 +67,7 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
 
     private int RunFacts(DocumentStore documents, MentionStore mentions, Action<int>? onProgress, int done, CancellationToken cancellation)
     {
-        var facts = new FactStore(workspace.Connection);
+        var facts = workspace.Facts;
         var rulesVersion = FactsExtractor.Default.RulesVersion;
         var total = 0;
         while (!cancellation.IsCancellationRequested)
@@ -85,17 +85,7 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
             }
 
             index.Commit();
-            using (var transaction = workspace.Connection.BeginTransaction())
-            {
-                using var writer = facts.Write(transaction, rulesVersion);
-                foreach (var (document, listingFacts) in batch)
-                {
-                    writer.Put(document.RowId, listingFacts);
-                }
-
-                transaction.Commit();
-            }
-
+            facts.PutAll(batch.Select(item => (item.Document.RowId, item.Facts)), rulesVersion);
             total += batch.Count;
             onProgress?.Invoke(done + total);
         }

@@ -10,6 +10,21 @@ namespace Lantern.Storage;
 /// </summary>
 internal sealed class FactStore(SqliteConnection connection)
 {
+    /// <summary>Replaces documents' facts, read by <paramref name="rulesVersion"/>, in one transaction.</summary>
+    public void PutAll(IEnumerable<(long DocumentRowId, ListingFacts Facts)> facts, string rulesVersion)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var writer = Write(transaction, rulesVersion))
+        {
+            foreach (var (documentRowId, listingFacts) in facts)
+            {
+                writer.Put(documentRowId, listingFacts);
+            }
+        }
+
+        transaction.Commit();
+    }
+
     /// <summary>Stores (or replaces) documents' facts inside the caller's transaction, with one prepared statement.</summary>
     public Writer Write(SqliteTransaction transaction, string rulesVersion) => new(connection, transaction, rulesVersion);
 

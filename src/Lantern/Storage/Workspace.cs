@@ -22,6 +22,7 @@ public sealed class Workspace : IDisposable
         SharedWithGroup = FileModes.IsShared(DatabasePath);
         Documents = new DocumentStore(connection);
         Mentions = new MentionStore(connection);
+        Facts = new FactStore(connection);
         Members = new MemberStore(connection);
         SignIns = new SignInStore(connection, Members);
         Audit = new AuditStore(connection);
@@ -45,6 +46,8 @@ public sealed class Workspace : IDisposable
     internal DocumentStore Documents { get; }
 
     internal MentionStore Mentions { get; }
+
+    internal FactStore Facts { get; }
 
     internal MemberStore Members { get; }
 
@@ -92,7 +95,7 @@ public sealed class Workspace : IDisposable
     public long StaleDocuments() => Mentions.StaleCount();
 
     /// <summary>How many documents' listing facts were read by other facts rules, or not yet ('lantern reextract' brings them up to date).</summary>
-    public long StaleFacts() => new FactStore(Connection).CountStale(Extraction.Facts.FactsExtractor.Default.RulesVersion);
+    public long StaleFacts() => Facts.CountStale(Extraction.Facts.FactsExtractor.Default.RulesVersion);
 
     public static string Resolve(string? option) =>
         Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option
