@@ -75,5 +75,12 @@ public sealed class ServeCommandTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+
+        // The console is for what the person running the server must see (where it listens, sign-ins,
+        // real problems), not a line per request burying it.
+        var console = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        Assert.Contains($"127.0.0.1:{port}", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("Request starting", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("Request finished", console, StringComparison.Ordinal);
     }
 }
