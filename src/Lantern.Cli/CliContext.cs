@@ -55,9 +55,6 @@ public sealed class CliContext : IDisposable
         Recursive = true,
     };
 
-    /// <summary>The JSON contract the API shares (see <see cref="LanternJson"/>).</summary>
-    public static JsonSerializerOptions Json => LanternJson.Options;
-
     private CliContext(ParseResult parse)
     {
         WorkspaceDirectory = Workspace.Resolve(parse.GetValue(WorkspaceOption));
@@ -161,7 +158,7 @@ public sealed class CliContext : IDisposable
         return uid is not null ? $"uid {uid}" : throw new BadInputException("cannot tell which operating-system account runs Lantern, so nothing can be recorded in its name");
     }
 
-    public static void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+    public static void WriteJson<T>(T value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, LanternJson.Options));
 
     /// <summary>The case line shown above human output, so every screen says which case and on what authority.</summary>
     public void WriteCaseHeader(Workspace workspace)

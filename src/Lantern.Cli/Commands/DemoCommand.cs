@@ -69,15 +69,14 @@ public static class DemoCommand
                 $"in {reports.Sum(report => report.Elapsed.TotalSeconds):N1} s" + (errors > 0 ? $" [red]({errors} errors)[/]" : string.Empty));
             context.Out.MarkupLine($"Ground truth for checks: [grey]{Markup.Escape(manifest.GroundTruthPath)}[/]");
 
-            var search = session;
-            Tour(context, search, "cocaine", expand: true, "Slang expansion: 'cocaine' also finds coke, yayo, charlie and ❄️");
-            Tour(context, search, "\"ships from netherlands\" AND kind:listing", expand: false, "A phrase, restricted to marketplace listings");
-            Tour(context, search, "author:greendragon", expand: false, "Everything posted under one name, on every site (note the impostor on ironbridge)");
-            Tour(context, search, "💊 OR 🅿️", expand: false, "Emoji are searchable drug codes");
-            var topSelector = search.Selectors(null, 2, 50).FirstOrDefault(summary => summary.Handles >= 2 && summary.Handles <= 5);
+            Tour(context, session, "cocaine", expand: true, "Slang expansion: 'cocaine' also finds coke, yayo, charlie and ❄️");
+            Tour(context, session, "\"ships from netherlands\" AND kind:listing", expand: false, "A phrase, restricted to marketplace listings");
+            Tour(context, session, "author:greendragon", expand: false, "Everything posted under one name, on every site (note the impostor on ironbridge)");
+            Tour(context, session, "💊 OR 🅿️", expand: false, "Emoji are searchable drug codes");
+            var topSelector = session.Selectors(null, 2, 50).FirstOrDefault(summary => summary.Handles >= 2 && summary.Handles <= 5);
             if (topSelector is not null)
             {
-                Tour(context, search, $"{topSelector.Type}:\"{topSelector.Value}\"", expand: false, $"A {topSelector.Type} selector shared by {topSelector.Handles} handles: who else uses it?");
+                Tour(context, session, $"{topSelector.Type}:\"{topSelector.Value}\"", expand: false, $"A {topSelector.Type} selector shared by {topSelector.Handles} handles: who else uses it?");
             }
 
             context.Out.WriteLine();
@@ -121,9 +120,9 @@ public static class DemoCommand
     /// <summary>Who may sign in to the served demo: one member per role that works a case.</summary>
     private static readonly (string Name, Role Role)[] DemoMembers = [("analyst", Role.Analyst), ("supervisor", Role.Supervisor), ("auditor", Role.Auditor)];
 
-    private static void Tour(CliContext context, CaseSession search, string query, bool expand, string caption)
+    private static void Tour(CliContext context, CaseSession session, string query, bool expand, string caption)
     {
-        var results = search.Search(new SearchRequest(query, 3, expand));
+        var results = session.Search(new SearchRequest(query, 3, expand));
         context.Out.WriteLine();
         context.Out.MarkupLine($"[bold]$ lantern search {Markup.Escape(query.Contains(' ', StringComparison.Ordinal) ? $"'{query}'" : query)}{(expand ? " --expand-slang" : string.Empty)}[/]  [grey]# {Markup.Escape(caption)}[/]");
         context.Out.MarkupLine($"  {results.Total:N0} documents match");

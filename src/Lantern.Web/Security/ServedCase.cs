@@ -20,10 +20,11 @@ public sealed record ServedCase(string Root, string CaseId, string ApplicationNa
     public static ServedCase From(Workspace workspace)
     {
         var keyEncryptionKey = Passwords.WebKeyEncryptionKey(workspace);
-        Passwords.CreateKeysFolder(workspace, Path.Combine(workspace.Root, KeysFolderName));
         var workspaceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{workspace.Case.Id}\n{workspace.Root}\n{workspace.Case.CreatedAt:O}")))[..12];
         var slug = string.Concat(workspace.Case.Id.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '-'));
-        return new ServedCase(workspace.Root, workspace.Case.Id, $"lantern/{workspace.Case.Id}/{workspaceId}",
+        var served = new ServedCase(workspace.Root, workspace.Case.Id, $"lantern/{workspace.Case.Id}/{workspaceId}",
             $"lantern-{slug}-{workspaceId}", $"lantern-af-{slug}-{workspaceId}", keyEncryptionKey, workspace.SharedWithGroup);
+        Passwords.CreateKeysFolder(workspace, served.KeysFolder);
+        return served;
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class CaseSession
 
     /// <summary>What is linked to a handle or selector within a number of hops, with the documents behind each link.</summary>
     public IReadOnlyList<Neighbour> Links(string node, int hops, int hubThreshold = AliasResolver.DefaultHubThreshold) =>
-        Perform(Permission.AnalyseLinks, "links", new { node, hops }, () => new LinkAnalysis(Workspace, hubThreshold).Links(node, hops), found => found.Count);
+        Links(new LinkAnalysis(Workspace, hubThreshold), node, hops);
 
     /// <summary>
     /// The union of the neighbourhoods around some handles or selectors (at most 50), coloured by
@@ -87,7 +87,9 @@ public sealed partial class CaseSession
     public NeighbourhoodGraph Neighbourhood(IReadOnlyList<string> centres, int hops, int hubThreshold = AliasResolver.DefaultHubThreshold)
     {
         var shown = centres.Take(50).ToList();
-        return Graph.Neighbourhood.Build(shown, shown.SelectMany(centre => Links(centre, hops, hubThreshold)).ToList());
+        // One analysis for all centres: it loads the case's links once, not once per centre.
+        var analysis = new LinkAnalysis(Workspace, hubThreshold);
+        return Graph.Neighbourhood.Build(shown, shown.SelectMany(centre => Links(analysis, centre, hops)).ToList());
     }
 
     /// <summary>The shortest chain of evidence between two handles or selectors.</summary>
@@ -140,6 +142,9 @@ public sealed partial class CaseSession
         Func<TScore, object> recorded, Func<TScore, long?> resultCount) =>
         Perform(Permission.Search, "eval.extraction", new { truth = groundTruth }, () => score(Workspace.Mentions.All()), resultCount,
             recordedParameters: result => recorded(result));
+
+    private IReadOnlyList<Neighbour> Links(LinkAnalysis analysis, string node, int hops) =>
+        Perform(Permission.AnalyseLinks, "links", new { node, hops }, () => analysis.Links(node, hops), found => found.Count);
 
     private List<AliasCluster> DecidedClusters(double minScore, int hubThreshold)
     {

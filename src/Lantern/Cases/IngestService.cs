@@ -149,12 +149,10 @@ public sealed class IngestService(CaseSession session)
         using var indexer = new BackgroundIndexer(index, IndexCommitInterval);
         var options = new ReadOptions(request.Site, request.ColumnMap) { Encoding = request.Encoding, Kind = request.Kind };
 
-        var cancelled = false;
         foreach (var info in files)
         {
             if (cancellation.IsCancellationRequested)
             {
-                cancelled = true;
                 break;
             }
 
@@ -199,7 +197,7 @@ public sealed class IngestService(CaseSession session)
         indexer.Finish();
         index.Commit();
         onProgress?.Invoke(new IngestProgress(bytesTotal, bytesTotal, string.Empty, added));
-        return new IngestReport(reports, problems, clock.Elapsed) { Cancelled = cancelled || cancellation.IsCancellationRequested };
+        return new IngestReport(reports, problems, clock.Elapsed) { Cancelled = cancellation.IsCancellationRequested };
 
         void Progress(string file, long bytesInFile, long addedInFile)
         {

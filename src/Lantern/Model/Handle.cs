@@ -28,10 +28,4 @@ public readonly record struct Handle(string Site, string Author)
         handle = new Handle(text[..slash], text[(slash + 1)..]);
         return true;
     }
-
-    /// <summary>The site part of a handle written as text, or the whole text when it has no slash.</summary>
-    public static string SiteOf(string text) => text.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? text[..slash] : text;
-
-    /// <summary>The author part of a handle written as text, or the whole text when it has no slash.</summary>
-    public static string AuthorOf(string text) => text.IndexOf('/', StringComparison.Ordinal) is >= 0 and var slash ? text[(slash + 1)..] : text;
 }
