@@ -14,10 +14,23 @@ public sealed record PairScore(int TruePositives, int FalsePositives, int FalseN
 /// Scores alias clusters: strong clusters against the pairs of each actor's strong handles, weak
 /// suggestions against the pairs joining an actor's weak handles to its others. A predicted pair is
 /// judged when at least one of its handles is labelled in the truth (two unlabelled handles, such
-/// as two buyers, are outside what the truth says); pairs with an impostor are always wrong.
+/// as two buyers, are outside what the truth says); pairs with an impostor or a relay are always
+/// wrong. A suggestion that joins a handle to one member of a strong cluster joins it to the whole
+/// cluster, as a reviewer reads it. <see cref="RelayBridgedPairs"/> counts pairs of two different
+/// actors in a cluster that holds a relay (the relay bridged them); <see cref="Suggestions"/> the
+/// standing suggestions a supervisor is asked to review; <see cref="ImpostorsFlagged"/> the
+/// impostors that stand in a conflict.
 /// </summary>
 public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPairs, IReadOnlyList<string> FalsePairs, IReadOnlyList<string> MissedPairs)
 {
+    public int RelayBridgedPairs { get; init; }
+
+    public int Suggestions { get; init; }
+
+    public int ImpostorsFlagged { get; init; }
+
+    public int Impostors { get; init; }
+
     public static AliasScore Compute(GroundTruth truth, IReadOnlyList<AliasCluster> clusters)
     {
         var actorOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,6 +45,11 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
         foreach (var impostor in truth.Impostors)
         {
             actorOf[impostor.Handle] = "impostor:" + impostor.Handle;
+        }
+
+        foreach (var relay in truth.Relays)
+        {
+            actorOf[relay.Handle] = "relay:" + relay.Handle;
         }
 
         var strongTruth = truth.Actors.SelectMany(actor => Pairs(actor.StrongHandles)).ToHashSet();
@@ -56,13 +74,31 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
             actorOf.TryGetValue(pair.Item1, out var a) && actorOf.TryGetValue(pair.Item2, out var b) && a == b && !a.StartsWith("impostor:", StringComparison.Ordinal);
 
         var standing = clusters.Where(cluster => cluster.Status is "suggested" or "confirmed").ToList();
-        var strong = Score(standing.Where(cluster => cluster.Strong), strongTruth);
-        var weak = Score(standing.Where(cluster => !cluster.Strong), weakTruth);
+        var strongClusters = standing.Where(cluster => cluster.Strong).ToList();
+        var strongClusterOf = strongClusters.SelectMany(cluster => cluster.Members.Select(member => (member, cluster))).ToDictionary(item => item.member, item => item.cluster, StringComparer.Ordinal);
+        var strong = Score(strongClusters, strongTruth);
+        var suggestions = standing.Where(cluster => !cluster.Strong).ToList();
+        var weak = Score(suggestions.Select(suggestion => suggestion with { Members = Widen(suggestion.Members, strongClusterOf) }), weakTruth);
         var impostorPairs = standing
             .SelectMany(cluster => Pairs(cluster.Members))
             .Count(pair => truth.Impostors.Any(impostor => pair.Item1 == impostor.Handle || pair.Item2 == impostor.Handle));
-        return new AliasScore(strong, weak, impostorPairs, falsePairs, missed);
+        var relayHandles = truth.Relays.Select(relay => relay.Handle).ToHashSet(StringComparer.Ordinal);
+        var bridged = standing.Where(cluster => cluster.Members.Any(relayHandles.Contains))
+            .SelectMany(cluster => Pairs(cluster.Members.Where(member => !relayHandles.Contains(member)).ToList()))
+            .Count(pair => actorOf.TryGetValue(pair.Item1, out var a) && actorOf.TryGetValue(pair.Item2, out var b) && a != b);
+        var flagged = truth.Impostors.Count(impostor => clusters.Any(cluster => cluster.Status == "conflict" && cluster.Members.Contains(impostor.Handle)));
+        return new AliasScore(strong, weak, impostorPairs, falsePairs, missed)
+        {
+            RelayBridgedPairs = bridged,
+            Suggestions = suggestions.Count,
+            ImpostorsFlagged = flagged,
+            Impostors = truth.Impostors.Count,
+        };
     }
+
+    /// <summary>A suggestion's handles with every member of the strong clusters they belong to.</summary>
+    private static List<string> Widen(IReadOnlyList<string> members, Dictionary<string, AliasCluster> strongClusterOf) =>
+        members.SelectMany(member => strongClusterOf.TryGetValue(member, out var cluster) ? cluster.Members : [member]).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static IEnumerable<(string, string)> Pairs(IReadOnlyList<string> handles)
     {

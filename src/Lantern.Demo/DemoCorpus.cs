@@ -22,7 +22,7 @@ public sealed record DemoManifest(string Folder, IReadOnlyList<string> Files, in
 /// are obfuscated and some addresses are checksum-invalid look-alikes. The ground truth
 /// (<c>ground-truth.json</c>) records all of it.
 /// </summary>
-public sealed class DemoCorpus
+public sealed partial class DemoCorpus
 {
     public const int DefaultSeed = 20261126;
     public const string GroundTruthFile = "ground-truth.json";
@@ -92,14 +92,15 @@ public sealed class DemoCorpus
         {
             WriteJsonLines(Path.Combine(collected, "markets", "nightmarket-listings.jsonl"), Market(MarketA, hubs.MarketASupport, hubs.MarketAEscrow, YearStart, YearStart.AddDays(364))),
             WriteJsonLines(Path.Combine(collected, "markets", "ironbridge-listings.jsonl"), Market(MarketB, hubs.MarketBSupport, hubs.MarketBEscrow, YearStart, Takedown)),
-            WriteJsonLines(Path.Combine(collected, "forum", "dreadhall-posts.jsonl"), ForumPosts(hubs)),
+            WriteJsonLines(Path.Combine(collected, "forum", "dreadhall-posts.jsonl"), ForumPosts(hubs).Concat(RelayForumPosts())),
             WriteTelegram(Path.Combine(collected, "telegram", "result.json")),
+            WriteRelayChannel(Path.Combine(collected, "telegram", "channel", "result.json")),
         };
         files.AddRange(WritePharmacy(Path.Combine(collected, "web", Pharmacy)));
 
         var truth = new GroundTruth(
             seed,
-            actors.Where(actor => !actor.IsImpostor).Select(actor => new TruthActor(
+            actors.Where(actor => !actor.IsImpostor && actor.AliasOf is null).Select(actor => new TruthActor(
                 actor.Id, actor.Name,
                 actor.Handles.Where(handle => !actor.WeakHandles.Contains(handle)).ToList(),
                 actor.WeakHandles.ToList(),
@@ -112,7 +113,12 @@ public sealed class DemoCorpus
                 new TruthHub("btc", hubs.MarketBEscrow.ToLowerInvariant(), $"{MarketB} escrow address in every listing"),
                 new TruthHub("btc", hubs.ForumDonation.ToLowerInvariant(), $"{Forum} donation address in many signatures"),
             ],
-            truthDocuments);
+            truthDocuments)
+        {
+            Relays = TruthRelays(),
+            Renamed = TruthRenames(),
+            NameVariants = TruthNameVariants(),
+        };
         var truthPath = Path.Combine(folder, GroundTruthFile);
         File.WriteAllText(truthPath, JsonSerializer.Serialize(truth, IndentedJson));
         // The tour's tables come last, from a random stream of their own, so they leave the collected material as it was.
@@ -168,6 +174,8 @@ public sealed class DemoCorpus
         {
             buyers.Add($"{first[index % first.Length]}{second[(index * 5 + index / first.Length) % second.Length]}{random.Next(10, 99)}");
         }
+
+        CreateHardCases();
     }
 
     private static readonly string[] Signatures =
@@ -720,7 +728,7 @@ public sealed class DemoCorpus
 
     private sealed record Hubs(string MarketASupport, string MarketAEscrow, string MarketBSupport, string MarketBEscrow, string ForumDonation, string MarketAOnion, string MarketBOnion, string ForumOnion);
 
-    private sealed class Actor(string id, string name, List<string> handles)
+    private sealed partial class Actor(string id, string name, List<string> handles)
     {
         public string Id { get; } = id;
 

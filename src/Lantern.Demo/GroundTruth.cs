@@ -19,10 +19,27 @@ public sealed record TruthImpostor(string Handle, string Imitates, string Reason
 
 public sealed record TruthHub(string Type, string Value, string Role);
 
+/// <summary>A handle that reposts other vendors' adverts (a "plug" channel, a reposting forum account): it carries these actors and owns none of them.</summary>
+public sealed record TruthRelay(string Handle, string Kind, IReadOnlyList<string> Carries);
+
+/// <summary>An actor's handle under a new name with fresh contacts (<see cref="Handle"/>), and the actor's earlier handles it continues.</summary>
+public sealed record TruthRename(string Actor, string Handle, IReadOnlyList<string> Earlier);
+
+/// <summary>Two accounts of one actor on one site whose names differ only in separators, case or digits.</summary>
+public sealed record TruthNameVariant(string Actor, string Handle, string VariantOf);
+
 /// <summary>What the demo corpus really holds: the answers later checks score Lantern against.</summary>
 public sealed record GroundTruth(
     int Seed,
     IReadOnlyList<TruthActor> Actors,
     IReadOnlyList<TruthImpostor> Impostors,
     IReadOnlyList<TruthHub> Hubs,
-    IReadOnlyList<TruthDocument> Documents);
+    IReadOnlyList<TruthDocument> Documents)
+{
+    /// <summary>Relays in the corpus; none in truth files written before relays were modelled.</summary>
+    public IReadOnlyList<TruthRelay> Relays { get; init; } = [];
+
+    public IReadOnlyList<TruthRename> Renamed { get; init; } = [];
+
+    public IReadOnlyList<TruthNameVariant> NameVariants { get; init; } = [];
+}

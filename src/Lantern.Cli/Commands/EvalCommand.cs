@@ -74,7 +74,7 @@ public static class EvalCommand
         }));
         var aliasTruth = new Option<string>("--truth") { Description = "Ground-truth file (the demo's ground-truth.json)", Required = true };
         var aliases = new Command("aliases", "Score alias resolution against a ground truth: pairwise precision and recall of strong-evidence clusters and, separately, of weak suggestions; " +
-            "pairs involving the impostor must be none.\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
+            "vendor–vendor pairs bridged by a relay and pairs involving the impostor (both must be none), the number of suggestions to review and the impostors flagged as conflicts.\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
         {
             aliasTruth,
         };
@@ -91,6 +91,10 @@ public static class EvalCommand
                     strong = new { precision = score.Strong.Precision, recall = score.Strong.Recall, true_positives = score.Strong.TruePositives, false_positives = score.Strong.FalsePositives, false_negatives = score.Strong.FalseNegatives },
                     weak = new { precision = score.Weak.Precision, recall = score.Weak.Recall, true_positives = score.Weak.TruePositives, false_positives = score.Weak.FalsePositives, false_negatives = score.Weak.FalseNegatives },
                     impostor_pairs = score.ImpostorPairs,
+                    relay_bridged_pairs = score.RelayBridgedPairs,
+                    suggestions = score.Suggestions,
+                    impostors_flagged = score.ImpostorsFlagged,
+                    impostors = score.Impostors,
                     false_pairs = score.FalsePairs,
                     missed_pairs = score.MissedPairs,
                 });
@@ -99,7 +103,9 @@ public static class EvalCommand
 
             context.Out.MarkupLine($"strong evidence: precision {score.Strong.Precision:0.000}, recall {score.Strong.Recall:0.000} ({score.Strong.TruePositives} right, {score.Strong.FalsePositives} wrong, {score.Strong.FalseNegatives} missed pairs)");
             context.Out.MarkupLine($"suggestions:     precision {score.Weak.Precision:0.000}, recall {score.Weak.Recall:0.000} ({score.Weak.TruePositives} right, {score.Weak.FalsePositives} wrong, {score.Weak.FalseNegatives} missed pairs)");
-            context.Out.MarkupLine($"pairs with the impostor: {(score.ImpostorPairs == 0 ? "[green]0[/]" : $"[red]{score.ImpostorPairs}[/]")}");
+            context.Out.MarkupLine($"vendor–vendor pairs through a relay: {(score.RelayBridgedPairs == 0 ? "[green]0[/]" : $"[red]{score.RelayBridgedPairs}[/]")}");
+            context.Out.MarkupLine($"suggestions to review: {score.Suggestions}; weak-link recall among them {score.Weak.Recall:0.000}");
+            context.Out.MarkupLine($"pairs with the impostor: {(score.ImpostorPairs == 0 ? "[green]0[/]" : $"[red]{score.ImpostorPairs}[/]")}; impostors flagged as conflicts: {score.ImpostorsFlagged} of {score.Impostors}");
             foreach (var pair in score.FalsePairs.Take(10))
             {
                 context.Out.MarkupLine($"[grey]wrong:[/] {Markup.Escape(pair)}");
