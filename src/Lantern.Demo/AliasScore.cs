@@ -31,7 +31,12 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
 
     public int Impostors { get; init; }
 
-    public static AliasScore Compute(GroundTruth truth, IReadOnlyList<AliasCluster> clusters)
+    /// <summary>The truth's relays that were found as relays.</summary>
+    public int RelaysFound { get; init; }
+
+    public int Relays { get; init; }
+
+    public static AliasScore Compute(GroundTruth truth, IReadOnlyList<AliasCluster> clusters, IReadOnlyList<AliasRelay>? relays = null)
     {
         var actorOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var actor in truth.Actors)
@@ -87,8 +92,11 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
             .SelectMany(cluster => Pairs(cluster.Members.Where(member => !relayHandles.Contains(member)).ToList()))
             .Count(pair => actorOf.TryGetValue(pair.Item1, out var a) && actorOf.TryGetValue(pair.Item2, out var b) && a != b);
         var flagged = truth.Impostors.Count(impostor => clusters.Any(cluster => cluster.Status == "conflict" && cluster.Members.Contains(impostor.Handle)));
+        var relaysFound = truth.Relays.Count(relay => relays?.Any(found => found.Account == relay.Handle) == true);
         return new AliasScore(strong, weak, impostorPairs, falsePairs, missed)
         {
+            RelaysFound = relaysFound,
+            Relays = truth.Relays.Count,
             RelayBridgedPairs = bridged,
             Suggestions = suggestions.Count,
             ImpostorsFlagged = flagged,

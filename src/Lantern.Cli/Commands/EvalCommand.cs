@@ -83,7 +83,8 @@ public static class EvalCommand
             var groundTruth = GroundTruthFile.Read(parse.GetValue(aliasTruth)!);
             using var workspace = context.OpenWorkspace();
             context.WriteCaseHeader(workspace);
-            var score = AliasScore.Compute(groundTruth, context.OpenSession(workspace).Aliases());
+            var session = context.OpenSession(workspace);
+            var score = AliasScore.Compute(groundTruth, session.Aliases(), session.Relays());
             if (context.AsJson)
             {
                 CliContext.WriteJson(new
@@ -92,6 +93,7 @@ public static class EvalCommand
                     weak = new { precision = score.Weak.Precision, recall = score.Weak.Recall, true_positives = score.Weak.TruePositives, false_positives = score.Weak.FalsePositives, false_negatives = score.Weak.FalseNegatives },
                     impostor_pairs = score.ImpostorPairs,
                     relay_bridged_pairs = score.RelayBridgedPairs,
+                    relays = new { found = score.RelaysFound, total = score.Relays },
                     suggestions = score.Suggestions,
                     impostors_flagged = score.ImpostorsFlagged,
                     impostors = score.Impostors,
@@ -103,7 +105,7 @@ public static class EvalCommand
 
             context.Out.MarkupLine($"strong evidence: precision {score.Strong.Precision:0.000}, recall {score.Strong.Recall:0.000} ({score.Strong.TruePositives} right, {score.Strong.FalsePositives} wrong, {score.Strong.FalseNegatives} missed pairs)");
             context.Out.MarkupLine($"suggestions:     precision {score.Weak.Precision:0.000}, recall {score.Weak.Recall:0.000} ({score.Weak.TruePositives} right, {score.Weak.FalsePositives} wrong, {score.Weak.FalseNegatives} missed pairs)");
-            context.Out.MarkupLine($"vendor–vendor pairs through a relay: {(score.RelayBridgedPairs == 0 ? "[green]0[/]" : $"[red]{score.RelayBridgedPairs}[/]")}");
+            context.Out.MarkupLine($"vendor–vendor pairs through a relay: {(score.RelayBridgedPairs == 0 ? "[green]0[/]" : $"[red]{score.RelayBridgedPairs}[/]")}; relays recognised: {score.RelaysFound} of {score.Relays}");
             context.Out.MarkupLine($"suggestions to review: {score.Suggestions}; weak-link recall among them {score.Weak.Recall:0.000}");
             context.Out.MarkupLine($"pairs with the impostor: {(score.ImpostorPairs == 0 ? "[green]0[/]" : $"[red]{score.ImpostorPairs}[/]")}; impostors flagged as conflicts: {score.ImpostorsFlagged} of {score.Impostors}");
             foreach (var pair in score.FalsePairs.Take(10))

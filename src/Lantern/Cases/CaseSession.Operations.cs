@@ -67,6 +67,11 @@ public sealed partial class CaseSession
         Perform(Permission.AnalyseLinks, "aliases", new { min_score = minScore, hub_threshold = hubThreshold }, () => DecidedClusters(minScore, hubThreshold),
             clusters => clusters.Count);
 
+    /// <summary>The relays (channels and accounts reposting several actors' selectors) and the identities each carries.</summary>
+    public IReadOnlyList<AliasRelay> Relays(int hubThreshold = AliasResolver.DefaultHubThreshold) =>
+        Perform(Permission.AnalyseLinks, "relays", new { hub_threshold = hubThreshold }, () => new AliasAnalysis(Workspace).Relays(hubThreshold),
+            relays => relays.Count);
+
     /// <summary>A supervisor's decision on a cluster as it is resolved now.</summary>
     public ReviewDecision Review(string clusterId, string decision, string reason)
     {

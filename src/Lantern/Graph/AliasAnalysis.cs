@@ -16,6 +16,13 @@ internal sealed class AliasAnalysis(Workspace workspace)
         return AliasResolver.Resolve(mentions, texts, hubThreshold).Where(cluster => cluster.Score >= minScore).ToList();
     }
 
+    /// <summary>The handles that repost several actors' selectors, with what each carries.</summary>
+    public IReadOnlyList<AliasRelay> Relays(int hubThreshold = AliasResolver.DefaultHubThreshold)
+    {
+        var (mentions, texts) = Load();
+        return AliasResolver.ResolveWithRelays(mentions, texts, hubThreshold).Relays;
+    }
+
     /// <summary>
     /// The handles whose documents mention a selector: in how many documents, in how many as their
     /// own (a listing, a profile, or a post that does not point at someone else — the rule alias

@@ -32,13 +32,19 @@ public static partial class AliasResolver
         SelectorTypes.Session, SelectorTypes.Telegram, SelectorTypes.Wickr, SelectorTypes.Threema, SelectorTypes.Signal, SelectorTypes.Icq,
     };
 
-    internal static IReadOnlyList<AliasCluster> Resolve(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
+    internal static IReadOnlyList<AliasCluster> Resolve(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold) =>
+        ResolveWithRelays(mentions, texts, hubThreshold).Clusters;
+
+    /// <summary>The clusters and suggestions, and the relays found on the way (whose documents own nothing and bridge no one).</summary>
+    internal static (IReadOnlyList<AliasCluster> Clusters, IReadOnlyList<AliasRelay> Relays) ResolveWithRelays(
+        IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
     {
-        var own = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
-        var owners = own.GroupBy(mention => (mention.Type, mention.Value))
-            .ToDictionary(group => group.Key, group => group.GroupBy(mention => mention.Handle).ToDictionary(handles => handles.Key, handles => handles.Select(mention => mention.DocumentId).Distinct().ToList()));
-        var keysOf = own.GroupBy(mention => mention.Handle)
-            .ToDictionary(group => group.Key, group => group.Where(mention => mention.Type == SelectorTypes.Pgp).Select(mention => mention.Value).ToHashSet());
+        var ownIncludingRelays = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
+        var allOwners = Owners(ownIncludingRelays);
+        var relays = FindRelays(allOwners, KeysOf(ownIncludingRelays), hubThreshold);
+        var own = relays.Count == 0 ? ownIncludingRelays : ownIncludingRelays.Where(mention => !relays.ContainsKey(mention.Handle)).ToList();
+        var owners = relays.Count == 0 ? allOwners : Owners(own);
+        var keysOf = KeysOf(own);
 
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         string Find(string handle)
@@ -98,9 +104,31 @@ public static partial class AliasResolver
             clusters.Add(new AliasCluster(ClusterId(members), hasKey ? 0.98 : Math.Min(0.95, 0.8 + 0.05 * items.Count), members, items, "suggested", Strong: true));
         }
 
-        clusters.AddRange(WeakSuggestions(texts, Find, handle => Keys(Find(handle)), hubThreshold));
-        return clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList();
+        var clusterByRoot = clusters.ToDictionary(cluster => Find(cluster.Members[0]), StringComparer.Ordinal);
+        var relayed = DescribeRelays(relays, allOwners, Find, clusterByRoot, hubThreshold);
+        // A relay's documents are evidence about each actor it carries: shown on that actor's cluster, never counted towards its score.
+        foreach (var (relay, identity) in relayed.SelectMany(relay => relay.Carries.Where(identity => identity.ClusterId is not null).Select(identity => (relay, identity))))
+        {
+            var root = Find(identity.Members[0]);
+            var cluster = clusterByRoot[root];
+            clusterByRoot[root] = cluster with
+            {
+                Evidence = [.. cluster.Evidence, new AliasEvidence("carried-by-relay", "relay", relay.Account, identity.Evidence.SelectMany(item => item.Docs).Distinct().ToList())],
+            };
+        }
+
+        clusters = [.. clusterByRoot.Values];
+        clusters.AddRange(WeakSuggestions(texts.Where(text => !relays.ContainsKey(text.Handle)).ToList(), Find, handle => Keys(Find(handle)), hubThreshold));
+        return (clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList(), relayed);
     }
+
+    private static Dictionary<(string Type, string Value), Dictionary<string, List<string>>> Owners(List<HandleMention> own) =>
+        own.GroupBy(mention => (mention.Type, mention.Value))
+            .ToDictionary(group => group.Key, group => group.GroupBy(mention => mention.Handle).ToDictionary(handles => handles.Key, handles => handles.Select(mention => mention.DocumentId).Distinct().ToList()));
+
+    private static Dictionary<string, HashSet<string>> KeysOf(List<HandleMention> own) =>
+        own.GroupBy(mention => mention.Handle)
+            .ToDictionary(group => group.Key, group => group.Where(mention => mention.Type == SelectorTypes.Pgp).Select(mention => mention.Value).ToHashSet());
 
     /// <summary>
     /// Whether a mention is the author's own: listings and profiles advertise their author; in posts

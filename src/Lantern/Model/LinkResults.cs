@@ -22,6 +22,28 @@ public sealed record AliasCluster(string Id, double Score, [property: JsonIgnore
     public string? DecisionReason { get; init; }
 }
 
+/// <summary>
+/// A handle whose documents carry several actors' identities — a Telegram "plug" channel, a reposting
+/// forum account, an aggregator — found from the data's structure (<see cref="Reason"/>). Its documents
+/// are evidence about each actor it carries, never ownership by the relay, never a bridge between them.
+/// </summary>
+public sealed record AliasRelay([property: JsonIgnore] string Account, string Kind, string Reason, IReadOnlyList<RelayedIdentity> Carries)
+{
+    /// <summary>The relay as DESIGN §7 writes handles: <c>{"site","author"}</c>.</summary>
+    [JsonPropertyName("handle")]
+    public Handle AccountHandle => Handle.Parse(Account);
+}
+
+/// <summary>
+/// One identity a relay carries: the handles that own what the relay reposts (and their strong cluster,
+/// when they form one), with each reposted selector and the relay's documents that carry it.
+/// </summary>
+public sealed record RelayedIdentity(string? ClusterId, [property: JsonIgnore] IReadOnlyList<string> Members, IReadOnlyList<AliasEvidence> Evidence)
+{
+    [JsonPropertyName("members")]
+    public IReadOnlyList<Handle> MemberHandles => Members.Select(Handle.Parse).ToList();
+}
+
 /// <summary>One step between two handles (or a handle and a selector), with what connects them and the documents that show it.</summary>
 public sealed record Hop(string From, string To, string Via, IReadOnlyList<string> Docs);
 

@@ -29,6 +29,7 @@ public sealed class DoorTests
             [nameof(CaseSession.Facts)] = () => stranger.Facts(drug: "xanax"),
             [nameof(CaseSession.SelectorHandles)] = () => stranger.SelectorHandles("btc", Wallet),
             [nameof(CaseSession.Aliases)] = () => stranger.Aliases(),
+            [nameof(CaseSession.Relays)] = () => stranger.Relays(),
             [nameof(CaseSession.Review)] = () => stranger.Review("A-0", "confirm", "seen"),
             [nameof(CaseSession.Links)] = () => stranger.Links("m/A", 1),
             [nameof(CaseSession.Neighbourhood)] = () => stranger.Neighbourhood(["m/A"], 1),

@@ -1,0 +1,127 @@
+namespace Lantern.Graph;
+
+/// <summary>
+/// Relays: handles that post other actors' keys, wallets and contacts as if their own — a Telegram
+/// "plug" channel, a reposting forum account, an aggregator. Taken as owners they would join every
+/// vendor they carry into one cluster, so they are found first, from the shape of what they share:
+/// the handles a relay shares selectors with fall into several groups that share nothing with each
+/// other except through the relay. Such a handle is a relay when two of those groups hold different
+/// PGP keys that the handle posts both of, or when it carries three or more such groups.
+/// </summary>
+public static partial class AliasResolver
+{
+    /// <summary>Relays found in one round can split the groups another relay bridged; a few rounds settle it.</summary>
+    private const int RelayRounds = 4;
+
+    private const int RelayMinIdentities = 3;
+
+    /// <summary>The relays among the handles, each with why it is one.</summary>
+    private static Dictionary<string, string> FindRelays(
+        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, HashSet<string>> keysOf, int hubThreshold)
+    {
+        var selectorsOf = owners.Where(pair => pair.Value.Count >= 2 && pair.Value.Count < hubThreshold)
+            .SelectMany(pair => pair.Value.Keys.Select(handle => (Handle: handle, Selector: pair.Key)))
+            .GroupBy(item => item.Handle, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(item => item.Selector).ToList(), StringComparer.Ordinal);
+        var relays = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var round = 0; round < RelayRounds; round++)
+        {
+            var found = new List<(string Handle, string Reason)>();
+            foreach (var (handle, selectors) in selectorsOf.Where(pair => !relays.ContainsKey(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                var identities = Identities(handle, selectors, owners, selectorsOf, relays);
+                if (RelayReason(handle, identities, keysOf) is { } reason)
+                {
+                    found.Add((handle, reason));
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var (handle, reason) in found)
+            {
+                relays[handle] = reason;
+            }
+        }
+
+        return relays;
+    }
+
+    /// <summary>
+    /// The handles that share a selector with <paramref name="handle"/>, grouped by whether they share
+    /// one with each other directly (not through the handle, and not through a known relay).
+    /// </summary>
+    private static List<List<string>> Identities(string handle, List<(string Type, string Value)> selectors,
+        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, List<(string Type, string Value)>> selectorsOf, Dictionary<string, string> relays)
+    {
+        var coOwners = selectors.SelectMany(selector => owners[selector].Keys).Where(other => other != handle && !relays.ContainsKey(other)).ToHashSet(StringComparer.Ordinal);
+        var parent = coOwners.ToDictionary(other => other, other => other, StringComparer.Ordinal);
+        string Find(string node)
+        {
+            while (parent[node] != node)
+            {
+                parent[node] = parent[parent[node]];
+                node = parent[node];
+            }
+
+            return node;
+        }
+
+        foreach (var other in coOwners)
+        {
+            foreach (var selector in selectorsOf[other])
+            {
+                foreach (var third in owners[selector].Keys.Where(coOwners.Contains))
+                {
+                    parent[Find(third)] = Find(other);
+                }
+            }
+        }
+
+        return coOwners.GroupBy(Find, StringComparer.Ordinal).Select(group => group.Order(StringComparer.Ordinal).ToList()).ToList();
+    }
+
+    private static string? RelayReason(string handle, List<List<string>> identities, Dictionary<string, HashSet<string>> keysOf)
+    {
+        var ownKeys = keysOf.GetValueOrDefault(handle) ?? [];
+        var keyed = identities.Select(identity => identity.SelectMany(member => keysOf.GetValueOrDefault(member) ?? []).ToHashSet(StringComparer.Ordinal))
+            .Where(keys => keys.Overlaps(ownKeys)).ToList();
+        var conflicting = keyed.Where(keys => keyed.Any(other => !ReferenceEquals(other, keys) && !other.Overlaps(keys))).Count();
+        if (conflicting >= 2)
+        {
+            return $"posts the PGP keys of {conflicting} actors whose other handles share nothing";
+        }
+
+        return identities.Count >= RelayMinIdentities
+            ? $"carries the selectors of {identities.Count} groups of handles that share nothing with each other"
+            : null;
+    }
+
+    /// <summary>What each relay carries, as the resolution ended: per identity, the reposted selectors and the relay's documents.</summary>
+    private static List<AliasRelay> DescribeRelays(Dictionary<string, string> relays,
+        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Func<string, string> find, Dictionary<string, AliasCluster> clusterByRoot, int hubThreshold)
+    {
+        var described = new List<AliasRelay>();
+        foreach (var (relay, reason) in relays.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var carried = owners.Where(pair => pair.Value.ContainsKey(relay) && pair.Value.Count < hubThreshold)
+                .Select(pair => (Selector: pair.Key, Docs: pair.Value[relay], Owner: pair.Value.Keys.Where(other => !relays.ContainsKey(other)).Order(StringComparer.Ordinal).FirstOrDefault()))
+                .Where(item => item.Owner is not null)
+                .GroupBy(item => find(item.Owner!), StringComparer.Ordinal);
+            var identities = carried.Select(group =>
+            {
+                var cluster = clusterByRoot.GetValueOrDefault(group.Key);
+                var members = cluster?.Members ?? group.Select(item => item.Owner!).Distinct().Order(StringComparer.Ordinal).ToList();
+                var evidence = group.OrderBy(item => item.Selector.Type, StringComparer.Ordinal).ThenBy(item => item.Selector.Value, StringComparer.Ordinal)
+                    .Select(item => new AliasEvidence($"relayed-{item.Selector.Type}", item.Selector.Type, item.Selector.Value, item.Docs)).ToList();
+                return new RelayedIdentity(cluster?.Id, members, evidence);
+            }).OrderBy(identity => identity.Members[0], StringComparer.Ordinal).ToList();
+            described.Add(new AliasRelay(relay, "relay", reason, identities));
+        }
+
+        return described;
+    }
+}
