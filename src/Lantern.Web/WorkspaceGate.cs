@@ -67,7 +67,8 @@ public sealed class WorkspaceGate : IDisposable
 }
 
 /// <summary>The case header every page shows: which case, under what authority, who is working and in which role.</summary>
-public sealed record CaseHeader(string CaseId, string Title, string LegalBasis, string User, IReadOnlyList<string> Roles, string? Reason)
+/// <remarks><see cref="UnreadAlerts"/> is how many alerts the member has not acknowledged, or null for a member who may not read them.</remarks>
+public sealed record CaseHeader(string CaseId, string Title, string LegalBasis, string User, IReadOnlyList<string> Roles, string? Reason, int? UnreadAlerts)
 {
     /// <summary>The header of this request, read once however many parts of the page ask (the layout, each alias cluster's review form).</summary>
     public static CaseHeader For(WorkspaceGate gate, HttpContext http)
@@ -80,8 +81,10 @@ public sealed record CaseHeader(string CaseId, string Title, string LegalBasis, 
         var header = gate.Use(workspace =>
         {
             var user = http.User.Identity?.Name ?? string.Empty;
-            var roles = CaseSession.Open(workspace, user).Roles.Select(Rights.Name).ToList();
-            return new CaseHeader(workspace.Case.Id, workspace.Case.Title, workspace.Case.LegalBasis, user, roles, http.Request.Cookies[WorkspaceGate.ReasonCookie]);
+            var session = CaseSession.Open(workspace, user);
+            var roles = session.Roles.Select(Rights.Name).ToList();
+            int? unread = Rights.Granting(session.Roles.ToList(), Permission.Search) is null ? null : session.UnreadAlerts();
+            return new CaseHeader(workspace.Case.Id, workspace.Case.Title, workspace.Case.LegalBasis, user, roles, http.Request.Cookies[WorkspaceGate.ReasonCookie], unread);
         });
         http.Items[typeof(CaseHeader)] = header;
         return header;

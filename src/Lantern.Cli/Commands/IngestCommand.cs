@@ -97,6 +97,7 @@ public static class IngestCommand
                     seconds = report.Elapsed.TotalSeconds,
                     megabytes_per_second = report.MegabytesPerSecond,
                     cancelled = report.Cancelled,
+                    alerts = report.Alerts,
                 });
             }
             else if (nothingRead)
@@ -177,6 +178,11 @@ public static class IngestCommand
         if (report.Files.Count > 0 && report.Files.All(file => file.AlreadyIngested))
         {
             context.Out.MarkupLine("[grey]Every file was already ingested: nothing was added.[/]");
+        }
+
+        if (report.Alerts > 0)
+        {
+            context.Out.MarkupLine($"[yellow]{report.Alerts:N0} new {(report.Alerts == 1 ? "alert" : "alerts")}[/] from the case's watches: see [bold]lantern alerts[/]");
         }
     }
 }

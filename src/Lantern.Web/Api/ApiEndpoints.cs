@@ -10,6 +10,11 @@ public sealed record ReviewRequest(string Cluster, string Decision, string Reaso
 
 public sealed record ExportRequest(string Format);
 
+public sealed record WatchRequest(string Watch);
+
+/// <summary>Alerts to acknowledge: the ids, or every unread one when <see cref="All"/>.</summary>
+public sealed record AcknowledgeRequest(IReadOnlyList<long>? Ids, bool All);
+
 /// <summary>
 /// The REST API. Each endpoint is one library operation run as the signed-in member: the library
 /// checks the member's role, writes the audit entry and throws on refusal (403 with the reason).
@@ -114,6 +119,25 @@ public static class ApiEndpoints
         api.MapPost("/reviews", (HttpContext http, WorkspaceGate gate, [FromBody] ReviewRequest request) =>
             gate.AsMember(http, session => session.Review(request.Cluster, request.Decision, request.Reason)))
             .WithSummary("Confirm or reject a suggested alias cluster (supervisors), with the reason")
+            .AddEndpointFilter(RequireAntiforgery);
+
+        api.MapGet("/watches", (HttpContext http, WorkspaceGate gate) => gate.AsMember(http, session => new { watches = session.Watches() }))
+            .WithSummary("The case's active watches");
+
+        api.MapPost("/watches", (HttpContext http, WorkspaceGate gate, [FromBody] WatchRequest request) => gate.AsMember(http, session => session.AddWatch(request.Watch)))
+            .WithSummary("Add a watch: selector:TYPE:VALUE, handle:SITE/AUTHOR or query:TEXT (a selector or handle is a look-up: X-Lantern-Reason where the case requires one)")
+            .AddEndpointFilter(RequireAntiforgery);
+
+        api.MapDelete("/watches/{id:long}", (HttpContext http, WorkspaceGate gate, long id) => gate.AsMember(http, session => session.RemoveWatch(id)))
+            .WithSummary("Stop a watch (its alerts stay)")
+            .AddEndpointFilter(RequireAntiforgery);
+
+        api.MapGet("/alerts", (HttpContext http, WorkspaceGate gate, DateTimeOffset? since, bool? all) => gate.AsMember(http, session => session.Alerts(since, all ?? false)))
+            .WithSummary("Alerts raised by the case's watches, newest first; unread (by the signed-in member) only unless all=true — the shape of 'lantern alerts --json'");
+
+        api.MapPost("/alerts/ack", (HttpContext http, WorkspaceGate gate, [FromBody] AcknowledgeRequest request) =>
+            gate.AsMember(http, session => new { acknowledged = session.AcknowledgeAlerts(request.All ? null : request.Ids ?? []) }))
+            .WithSummary("Acknowledge alerts for the signed-in member: {\"ids\":[…]} or {\"all\":true}")
             .AddEndpointFilter(RequireAntiforgery);
 
         api.MapGet("/audit", (HttpContext http, WorkspaceGate gate, string? user, string? action, DateTimeOffset? since) =>

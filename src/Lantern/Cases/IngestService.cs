@@ -58,6 +58,9 @@ public sealed record IngestReport(IReadOnlyList<FileReport> Files, IReadOnlyList
     /// <summary>True when the run was stopped at the user's request before reading everything.</summary>
     public bool Cancelled { get; init; }
 
+    /// <summary>How many alerts the case's watches raised on the documents this run stored ('lantern alerts' lists them).</summary>
+    public int Alerts { get; init; }
+
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1048576.0 / Elapsed.TotalSeconds : 0;
 }
 
@@ -96,7 +99,7 @@ public sealed class IngestService(CaseSession session)
         IngestReport report;
         try
         {
-            report = Ingest(request, onProblem, onProgress);
+            report = Ingest(request, role, onProblem, onProgress);
         }
         catch (Exception exception)
         {
@@ -115,11 +118,12 @@ public sealed class IngestService(CaseSession session)
             files = report.Files.Count,
             duplicates = report.Duplicates,
             errors = report.Errors,
+            alerts = report.Alerts,
         }, report.Kept, report.Cancelled ? "cancelled" : "ok");
         return report;
     }
 
-    private IngestReport Ingest(IngestRequest request, Action<IngestProblem>? onProblem, Action<IngestProgress>? onProgress)
+    private IngestReport Ingest(IngestRequest request, Role role, Action<IngestProblem>? onProblem, Action<IngestProgress>? onProgress)
     {
         var clock = Stopwatch.StartNew();
         var problems = new List<IngestProblem>();
@@ -143,6 +147,8 @@ public sealed class IngestService(CaseSession session)
         long bytesBefore = 0;
         long added = 0;
         using var writeLock = workspace.LockForWriting("ingest", session.User);
+        // Rows after this one are what this run stores: the watches are checked against them alone.
+        var lastRowBefore = store.MaxRowId();
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(store, mentions);
         new Reextraction(workspace, index).Run();
@@ -196,13 +202,36 @@ public sealed class IngestService(CaseSession session)
 
         indexer.Finish();
         index.Commit();
+        var alerts = CheckWatches(role, index, lastRowBefore);
         onProgress?.Invoke(new IngestProgress(bytesTotal, bytesTotal, string.Empty, added));
-        return new IngestReport(reports, problems, clock.Elapsed) { Cancelled = cancellation.IsCancellationRequested };
+        return new IngestReport(reports, problems, clock.Elapsed) { Cancelled = cancellation.IsCancellationRequested, Alerts = alerts };
 
         void Progress(string file, long bytesInFile, long addedInFile)
         {
             onProgress?.Invoke(new IngestProgress(bytesBefore + bytesInFile, bytesTotal, file, added + addedInFile));
         }
+    }
+
+    /// <summary>
+    /// Checks what this run stored against the case's watches, as the ingesting member, and audits the
+    /// check ("alerts.check") with how many watches, new rows and alerts; returns how many alerts were raised.
+    /// </summary>
+    private int CheckWatches(Role role, DocumentIndex index, long lastRowBefore)
+    {
+        var newRows = store.CountAfter(lastRowBefore);
+        if (newRows == 0)
+        {
+            return 0;
+        }
+
+        var outcome = WatchCheck.Run(workspace, index, lastRowBefore, session.User);
+        if (outcome.Watches > 0)
+        {
+            session.Record(role, "alerts.check", new { after_row = lastRowBefore, documents = newRows, watches = outcome.Watches, alerts = outcome.Alerts, problems = outcome.Problems },
+                outcome.Alerts.Count);
+        }
+
+        return outcome.Alerts.Count;
     }
 
     private FileReport IngestFile(

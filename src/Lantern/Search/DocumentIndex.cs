@@ -152,6 +152,9 @@ internal sealed class DocumentIndex : IDisposable
         writer.Commit();
     }
 
+    /// <summary>A reader that sees everything added so far, committed or not (for the watch check at the end of an ingest).</summary>
+    public DirectoryReader OpenReader() => DirectoryReader.Open(writer, applyAllDeletes: true);
+
     /// <summary>Re-indexes a document already in the index, after its mentions or facts changed.</summary>
     public void Replace(Model.Document document, IReadOnlyList<Mention> mentions, ListingFacts facts) =>
         writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document, mentions, facts));
@@ -189,6 +192,11 @@ internal sealed class DocumentIndex : IDisposable
     /// <summary>Dates are ranged by day or coarser, so a precision step of 16 (four terms a value) serves as well as Lucene's default 4 (sixteen).</summary>
     public const int PostedAtPrecisionStep = 16;
 
+    /// <summary>Row numbers are ranged from a point onwards (the rows an ingest stored), as coarsely as dates.</summary>
+    public const int RowPrecisionStep = 16;
+
+    private static readonly FieldType RowType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = RowPrecisionStep };
+
     private static readonly FieldType PostedAtType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PostedAtPrecisionStep };
 
     public static Lucene.Net.Documents.Document ToLucene(Model.Document document, IReadOnlyList<Mention> mentions, ListingFacts facts)
@@ -200,6 +208,7 @@ internal sealed class DocumentIndex : IDisposable
             new TextField(IndexFields.Site, document.Site, Field.Store.NO),
             new TextField(IndexFields.Kind, document.Kind, Field.Store.NO),
             new TextField(IndexFields.Text, document.Text, Field.Store.NO),
+            new Int64Field(IndexFields.Row, document.RowId, RowType),
         };
         if (document.Author is { } author)
         {

@@ -48,6 +48,12 @@ internal static class IndexFields
     public const string PostedAt = "posted_at";
     public const string PostedAtSort = "posted_at_sort";
 
+    /// <summary>
+    /// The document's row in the workspace (numeric, not stored), so a search can be held to the rows one
+    /// ingest stored. No column name becomes it: <see cref="ForMetadata"/> never starts a name with '_'.
+    /// </summary>
+    public const string Row = "_row";
+
     /// <summary>The listing a document is a version of (stored, not analysed): search shows one hit per listing.</summary>
     public const string Listing = "listing";
 
@@ -83,7 +89,7 @@ internal static class IndexFields
     /// <summary>The fields Lantern itself indexes; every other indexed field is a metadata column.</summary>
     public static readonly IReadOnlySet<string> Core = new HashSet<string>(StringComparer.Ordinal)
     {
-        Id, Site, Author, Title, Text, Kind, PostedAt, PostedAtSort, Listing, Selector,
+        Id, Site, Author, Title, Text, Kind, PostedAt, PostedAtSort, Listing, Selector, Row,
         Drug, DrugClass, ShipsFrom, ShipsTo, Indicator, PricePerGram, PricePerMillilitre, PricePerUnit,
     };
 

@@ -203,6 +203,39 @@ internal static class Migrations
             data TEXT
         );
         """,
+        """
+        CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            reason TEXT,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            after_row INTEGER NOT NULL,
+            removed_by TEXT,
+            removed_at TEXT
+        );
+        CREATE UNIQUE INDEX watches_active ON watches(kind, target) WHERE removed_at IS NULL;
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            watch INTEGER NOT NULL REFERENCES watches(id),
+            raised_at TEXT NOT NULL,
+            raised_by TEXT NOT NULL
+        );
+        CREATE TABLE alert_documents (
+            alert INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+            watch INTEGER NOT NULL REFERENCES watches(id),
+            document TEXT NOT NULL,
+            PRIMARY KEY (alert, document),
+            UNIQUE (watch, document)
+        );
+        CREATE TABLE alert_acks (
+            alert INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (alert, user)
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

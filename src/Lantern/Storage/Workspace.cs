@@ -27,6 +27,7 @@ public sealed class Workspace : IDisposable
         SignIns = new SignInStore(connection, Members);
         Audit = new AuditStore(connection);
         Reviews = new ReviewStore(connection);
+        Watches = new WatchStore(connection);
         Relations = new RelationStore(connection);
         Sources = new SourceStore(connection);
         Retention = new RetentionStore(connection);
@@ -56,6 +57,8 @@ public sealed class Workspace : IDisposable
     internal AuditStore Audit { get; }
 
     internal ReviewStore Reviews { get; }
+
+    internal WatchStore Watches { get; }
 
     internal RelationStore Relations { get; }
 

@@ -39,6 +39,12 @@ public sealed class DoorTests
             [nameof(CaseSession.Reextract)] = () => stranger.Reextract(all: false),
             [nameof(CaseSession.CheckIndex)] = () => stranger.CheckIndex(),
             [nameof(CaseSession.RebuildIndex)] = () => stranger.RebuildIndex(),
+            [nameof(CaseSession.AddWatch)] = () => stranger.AddWatch($"selector:btc:{Wallet}"),
+            [nameof(CaseSession.Watches)] = () => stranger.Watches(),
+            [nameof(CaseSession.RemoveWatch)] = () => stranger.RemoveWatch(1),
+            [nameof(CaseSession.Alerts)] = () => stranger.Alerts(),
+            [nameof(CaseSession.AcknowledgeAlerts)] = () => stranger.AcknowledgeAlerts(null),
+            [nameof(CaseSession.UnreadAlerts)] = () => stranger.UnreadAlerts(),
             [nameof(CaseSession.ScoreExtraction)] = () => stranger.ScoreExtraction("truth.json", mentions => mentions.Count(), count => new { count }, count => count),
         };
         foreach (var method in DoorMethods())
