@@ -236,7 +236,8 @@ internal static class GraphExport
         },
     }, CytoscapeJson);
 
-    private static string Csv(ExportWatermark watermark, string[] header, IEnumerable<string[]> rows)
+    /// <summary>A CSV table under a comment line with the watermark; cells a spreadsheet would run as formulas are quoted as text.</summary>
+    internal static string Csv(ExportWatermark watermark, string[] header, IEnumerable<string[]> rows)
     {
         var builder = new StringBuilder();
         builder.Append("# ").Append(Describe(watermark).Replace('\n', ' ')).Append('\n');

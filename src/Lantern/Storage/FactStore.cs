@@ -126,6 +126,39 @@ internal sealed class FactStore(SqliteConnection connection)
         }
     }
 
+    /// <summary>
+    /// Documents as the trade views read them, in row order: those of one handle (<paramref name="author"/>
+    /// on <paramref name="site"/>, with or without facts) or, without an author, every document with
+    /// facts, optionally of one site (case-insensitive).
+    /// </summary>
+    public IEnumerable<TradeRow> Trade(string? site, string? author)
+    {
+        var handle = author is not null;
+        var sql = $"""
+            SELECT d.rowid, d.id, d.listing, d.site, d.source_id, d.author, d.title, d.posted_at, d.ingested_at, f.data
+            FROM documents d {(handle ? "LEFT JOIN" : "JOIN")} facts f ON f.document = d.rowid
+            WHERE {(handle ? "d.author = $author" : "f.data IS NOT NULL")}
+            {(site is null ? string.Empty : "AND d.site = $site COLLATE NOCASE")}
+            ORDER BY d.rowid
+            """;
+        return connection.Stream(sql, reader => new TradeRow(
+            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4), reader.NullableString(5), reader.NullableString(6),
+            reader.NullableString(7) is { } posted ? Date(posted) : null, Date(reader.GetString(8)),
+            reader.NullableString(9) is { } data ? Read(data) : ListingFacts.Empty),
+            ("$site", site), ("$author", author));
+    }
+
+    private static DateTimeOffset Date(string text) =>
+        DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
     private static ListingFacts Read(string data) =>
         JsonSerializer.Deserialize<ListingFacts>(data, LanternJson.Options) ?? ListingFacts.Empty;
+}
+
+/// <summary>A document with its facts as the trade views read it: the listing it is a version of, its handle and its times.</summary>
+internal sealed record TradeRow(long RowId, string Doc, string Listing, string Site, string? SourceId, string? Author, string? Title,
+    DateTimeOffset? PostedAt, DateTimeOffset CollectedAt, ListingFacts Facts)
+{
+    /// <summary>When the listing was seen: posted, else collected.</summary>
+    public DateTimeOffset Seen => PostedAt ?? CollectedAt;
 }
