@@ -285,7 +285,7 @@ public sealed class IngestService(CaseSession session)
             try
             {
                 extraction = SelectorExtractor.Extract(item.Document!.Text, extractionContext);
-                listingFacts = ExtractFacts(item.Document);
+                listingFacts = ExtractFacts(item.Document, extraction.Mentions);
             }
             catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
             {
@@ -364,10 +364,11 @@ public sealed class IngestService(CaseSession session)
     /// <summary>
     /// The listing facts of a document of any kind: a CSV or JSON dump without a kind column gives
     /// listings the kind "post", and forum post titles sell too ("WTS 10x Xanax 2mg"), so the kind
-    /// cannot tell; the extractor reads items from the title and, only when it names no drug, from the text.
+    /// cannot tell; the extractor reads items from the title and, only when it names no drug, from the text. The
+    /// document's selectors add what only they can tell (a shop page's phone numbers from several countries).
     /// </summary>
-    internal static ListingFacts ExtractFacts(Document document) =>
-        FactsExtractor.Default.Extract(document.Title, document.Text, FactColumns.From(document.Metadata));
+    internal static ListingFacts ExtractFacts(Document document, IReadOnlyList<Mention> mentions) =>
+        FactsExtractor.WithContacts(FactsExtractor.Default.Extract(document.Title, document.Text, FactColumns.From(document.Metadata)), document.Kind, mentions);
 
     /// <summary>Stores a relationship table's links (in one transaction per file: such tables are small beside document dumps).</summary>
     private FileReport ImportRelations(SourceFile source, string format, ReadOptions options, IngestRequest request, Action<IngestProblem> report)

@@ -48,15 +48,17 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
 
             var batch = documents.GetWithFormat(stale)
                 .Select(pair => (pair.Document, Result: SelectorExtractor.Extract(pair.Document.Text, new ExtractionContext(workspace.Case.Region, pair.Format == "telegram"))))
+                .Select(item => (item.Document, item.Result, Facts: IngestService.ExtractFacts(item.Document, item.Result.Mentions)))
                 .ToList();
-            // The index first: if the run dies between the two commits, SQLite still marks these
-            // documents stale and the next run redoes them, which gives the same result.
-            foreach (var (document, result) in batch)
+            // The index first, then the facts (a page's selectors feed them), then the mentions: if the run dies between
+            // the commits, SQLite still marks these documents stale and the next run redoes them, which gives the same result.
+            foreach (var (document, result, listingFacts) in batch)
             {
-                index.Replace(document, result.Mentions, documents.Facts(document.RowId));
+                index.Replace(document, result.Mentions, listingFacts);
             }
 
             index.Commit();
+            workspace.Facts.PutAll(batch.Select(item => (item.Document.RowId, item.Facts)), FactsExtractor.Default.RulesVersion);
             mentions.ReplaceAll(batch.Select(item => (item.Document.RowId, item.Result)));
             total += batch.Count;
             onProgress?.Invoke(total);
@@ -78,10 +80,13 @@ internal sealed class Reextraction(Workspace workspace, DocumentIndex index)
                 break;
             }
 
-            var batch = documents.GetWithFormat(stale).Select(pair => (pair.Document, Facts: IngestService.ExtractFacts(pair.Document))).ToList();
-            foreach (var (document, listingFacts) in batch)
+            var batch = documents.GetWithFormat(stale)
+                .Select(pair => (pair.Document, Mentions: mentions.ForDocument(pair.Document.RowId)))
+                .Select(item => (item.Document, item.Mentions, Facts: IngestService.ExtractFacts(item.Document, item.Mentions)))
+                .ToList();
+            foreach (var (document, documentMentions, listingFacts) in batch)
             {
-                index.Replace(document, mentions.ForDocument(document.RowId), listingFacts);
+                index.Replace(document, documentMentions, listingFacts);
             }
 
             index.Commit();

@@ -86,6 +86,9 @@ public static class IndicatorKinds
 
     /// <summary>Shipping worldwide: an illegal-pharmacy signal on a surface shop.</summary>
     public const string WorldwideShipping = "worldwide_shipping";
+
+    /// <summary>A web page giving several phone numbers from different countries: an illegal-pharmacy signal on a surface shop.</summary>
+    public const string SeveralPhoneNumbers = "several_phone_numbers";
 }
 
 /// <summary>
@@ -112,6 +115,9 @@ public sealed record ListingFacts(
 /// <summary>A route column normalized: the countries or regions it names, and those it excludes.</summary>
 public sealed record RouteValue(IReadOnlyList<string> Countries, IReadOnlyList<string> Except)
 {
+    /// <summary>The code for "anywhere in the world".</summary>
+    public const string Worldwide = "WW";
+
     public static RouteValue None { get; } = new([], []);
 }
 

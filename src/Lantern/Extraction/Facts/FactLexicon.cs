@@ -56,6 +56,12 @@ internal enum RouteCue : byte
 
     /// <summary>"USA only": the place before is the destination.</summary>
     Only,
+
+    /// <summary>
+    /// A short word that leads to a destination only right after a place ("desde Colombia a España", "de Portugal para o
+    /// Brasil", "из России в Казахстан"): alone it is too common a word to be a cue.
+    /// </summary>
+    Toward,
 }
 
 /// <summary>Everything a phrase can mean; one phrase may mean several things ("btc": a currency and a crypto-payment signal).</summary>
@@ -507,6 +513,7 @@ internal sealed class FactLexicon
                 "into", "domestic to");
             Cue(RouteCue.Except, "except", "except for", "excluding", "exclude", "excl", "excl.", "exc", "exc.", "but not", "not to", "no shipping to", "does not ship to", "do not ship to",
                 "außer", "ausser", "ausgenommen", "behalve", "sauf", "excepté", "excepto", "menos", "salvo", "кроме", "except to");
+            Cue(RouteCue.Toward, "a", "à", "para", "pra", "в", "во");
             Cue(RouteCue.Arrow, "-", ">", "->", "-->", "=>", "→", "—", "–", "»", ">>");
             PricePer("unit", "each", "ea", "per pill", "per tab", "per tablet", "per piece", "per unit", "a pill", "a tab", "a piece", "pp", "/pill", "/tab", "/unit", "/ea", "per blotter", "per hit", "pro stück", "pro stk", "la pieza", "la pastilla", "за штуку");
             PricePer("g", "per g", "per gram", "/g", "/gram", "a gram", "per gramm", "pro gramm", "/gr", "el gramo", "le gramme", "за грамм", "per gr", "pg");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PhoneNumbers;
 
 namespace Lantern.Extraction.Facts;
 
@@ -11,7 +12,12 @@ namespace Lantern.Extraction.Facts;
 public sealed class FactsExtractor
 {
     /// <summary>Raised whenever the rules change, so stored facts are extracted again (with the lexicon's version).</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>A page giving at least this many phone numbers, from at least two countries, carries the "several unrelated phone numbers" lead.</summary>
+    public const int SeveralPhoneNumbers = 3;
+
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     private static readonly decimal Normalizer = 1.000000000000000000000000000000000m;
 
@@ -59,6 +65,15 @@ public sealed class FactsExtractor
         var routes = new List<FactRoute>();
         titleScan?.Routes(routes, lonePlacesAreRoutes: true);
         textScan?.Routes(routes, lonePlacesAreRoutes: false);
+        // Nobody ships from "worldwide": a list of places that runs on into it ("ships from Netherlands worldwide") names the destination.
+        for (var index = 0; index < routes.Count; index++)
+        {
+            if (routes[index] is { Direction: FactRoute.From, Code: RouteValue.Worldwide } route)
+            {
+                routes[index] = route with { Direction = FactRoute.To };
+            }
+        }
+
         var terms = new List<FactTerm>();
         var indicators = new List<FactIndicator>();
         titleScan?.TermsAndIndicators(terms, indicators);
@@ -72,6 +87,13 @@ public sealed class FactsExtractor
         }
 
         titleScan?.BulkPowders(items, indicators);
+        if (items.Count == 0)
+        {
+            // "fake", "clone", "generic" are pressed pills only where a drug is sold: a "fake payment address" is not one.
+            indicators.RemoveAll(indicator => indicator.Kind == IndicatorKinds.PressedPill);
+        }
+
+        WorldwideShipping(routes, indicators);
         indicators = indicators.DistinctBy(indicator => (indicator.Kind, indicator.Field, indicator.Start)).ToList();
         return new ListingFacts(items, price, unitPrice,
             Codes(routes, FactRoute.From), Codes(routes, FactRoute.To), Codes(routes, FactRoute.Except),
@@ -130,6 +152,7 @@ public sealed class FactsExtractor
         }
 
         var indicators = facts.Indicators.ToList();
+        WorldwideShipping(routes, indicators);
         if (!ReferenceEquals(items, facts.Items))
         {
             foreach (var item in items.Where(item => lexicon.Drug(item.Drug) is { PrescriptionOnly: true }))
@@ -141,6 +164,65 @@ public sealed class FactsExtractor
         return new ListingFacts(items, price, unitPrice,
             Codes(routes, FactRoute.From), Codes(routes, FactRoute.To), Codes(routes, FactRoute.Except),
             routes, facts.Terms, indicators);
+    }
+
+    /// <summary>
+    /// Adds to a surface-web page's facts what its selectors say: a page giving <see cref="SeveralPhoneNumbers"/> or more
+    /// phone numbers from two or more countries (a US, a UK and an Indian number on one shop) carries the
+    /// "several unrelated phone numbers" lead of illegal online pharmacies, one indicator per number as written. Other
+    /// kinds of document (a forum post quoting numbers, a chat) are left as they are: the signal is a shop's.
+    /// </summary>
+    public static ListingFacts WithContacts(ListingFacts facts, string kind, IReadOnlyList<Mention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(mentions);
+        if (kind != "page")
+        {
+            return facts;
+        }
+
+        var phones = mentions.Where(mention => mention.Type == SelectorTypes.Phone).DistinctBy(mention => mention.Value).ToList();
+        if (phones.Count < SeveralPhoneNumbers || phones.Select(mention => CountryCode(mention.Value)).Distinct().Count() < 2)
+        {
+            return facts;
+        }
+
+        return facts with
+        {
+            Indicators = facts.Indicators
+                .Concat(phones.Select(phone => new FactIndicator(IndicatorKinds.SeveralPhoneNumbers, phone.Raw, FactField.Text, phone.Start, phone.End)))
+                .ToList(),
+        };
+    }
+
+    private static int CountryCode(string e164)
+    {
+        try
+        {
+            return Phones.Parse(e164, null).CountryCode;
+        }
+        catch (NumberParseException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Shipping to the whole world is one fact however it is said: a destination "worldwide" ("to worldwide", "a todo el
+    /// mundo") is the same lead as the phrase "we ship worldwide", and that phrase names the destination when no other does.
+    /// </summary>
+    private static void WorldwideShipping(List<FactRoute> routes, List<FactIndicator> indicators)
+    {
+        var phrase = indicators.FirstOrDefault(indicator => indicator.Kind == IndicatorKinds.WorldwideShipping);
+        var route = routes.FirstOrDefault(route => route is { Direction: FactRoute.To, Code: RouteValue.Worldwide });
+        if (phrase is null && route is not null)
+        {
+            indicators.Add(new FactIndicator(IndicatorKinds.WorldwideShipping, route.Raw, route.Field, route.Start, route.End));
+        }
+        else if (phrase is not null && route is null && !routes.Any(other => other.Direction == FactRoute.To))
+        {
+            routes.Add(new FactRoute(FactRoute.To, RouteValue.Worldwide, phrase.Raw, phrase.Field, phrase.Start, phrase.End));
+        }
     }
 
     /// <summary>
@@ -797,6 +879,11 @@ public sealed class FactsExtractor
                         mode = RouteCue.Except;
                         words = 0;
                         continue;
+                    case RouteCue.Toward when afterPlace:
+                        Flush(routes, lone, FactRoute.From);
+                        mode = RouteCue.To;
+                        words = 0;
+                        continue;
                     case RouteCue.Arrow when afterPlace && index + 1 < Elements.Count && IsPlace(Elements[index + 1], columns: false):
                         Flush(routes, lone, FactRoute.From);
                         mode = RouteCue.To;
@@ -835,7 +922,7 @@ public sealed class FactsExtractor
             {
                 foreach (var element in lone)
                 {
-                    AddRoute(routes, element.Entry!.Places!.Contains("WW") ? FactRoute.To : FactRoute.From, element);
+                    AddRoute(routes, element.Entry!.Places!.Contains(RouteValue.Worldwide) ? FactRoute.To : FactRoute.From, element);
                 }
             }
         }

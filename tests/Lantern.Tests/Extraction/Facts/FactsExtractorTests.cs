@@ -54,6 +54,10 @@ public sealed class FactsExtractorTests
     [InlineData("USA ONLY - 100 Adderall 30mg", new string[0], new[] { "US" }, new string[0])]
     [InlineData("Cocaine 1g - ships to: Worldwide except USA, Australia", new string[0], new[] { "WW" }, new[] { "US", "AU" })]
     [InlineData("Versand aus Deutschland nach Österreich", new[] { "DE" }, new[] { "AT" }, new string[0])]
+    [InlineData("Envío desde Colombia a España", new[] { "CO" }, new[] { "ES" }, new string[0])]
+    [InlineData("Enviado desde Portugal para Brasil", new[] { "PT" }, new[] { "BR" }, new string[0])]
+    [InlineData("Ships from Netherlands worldwide", new[] { "NL" }, new[] { "WW" }, new string[0])]
+    [InlineData("Cocaine 1g, we ship worldwide", new string[0], new[] { "WW" }, new string[0])]
     public void RoutesAreReadAsIsoCodes(string title, string[] from, string[] to, string[] except)
     {
         var facts = Title(title);
@@ -61,6 +65,37 @@ public sealed class FactsExtractorTests
         Assert.Equal(from, facts.ShipsFrom);
         Assert.Equal(to, facts.ShipsTo);
         Assert.Equal(except, facts.ShipsToExcept);
+    }
+
+    [Fact]
+    public void AShortWordLeadsToADestinationOnlyRightAfterAPlace()
+    {
+        var facts = FactsExtractor.Default.Extract(null, "Envío desde España a todo el mundo");
+        Assert.Equal(["ES"], facts.ShipsFrom);
+        Assert.Equal(["WW"], facts.ShipsTo);
+        Assert.Contains(facts.Indicators, indicator => indicator.Kind == IndicatorKinds.WorldwideShipping);
+
+        Assert.Empty(FactsExtractor.Default.Extract(null, "Ships from a warehouse we trust").Routes);
+    }
+
+    [Fact]
+    public void AShopPageWithPhoneNumbersFromSeveralCountriesCarriesThatLead()
+    {
+        const string text = "Call us: +1 212 555 0100, +44 7700 900123 or +91 98765 43210.";
+        var numbers = new[] { "+1 212 555 0100", "+44 7700 900123", "+91 98765 43210" };
+        var mentions = numbers.Select(number => new Mention(SelectorTypes.Phone, "+" + string.Concat(number.Where(char.IsAsciiDigit)), number,
+            text.IndexOf(number, StringComparison.Ordinal), text.IndexOf(number, StringComparison.Ordinal) + number.Length, 0.9, false, "test")).ToList();
+        var facts = FactsExtractor.Default.Extract("Contact", text);
+
+        var page = FactsExtractor.WithContacts(facts, "page", mentions);
+        var leads = page.Indicators.Where(indicator => indicator.Kind == IndicatorKinds.SeveralPhoneNumbers).ToList();
+        Assert.Equal(numbers, leads.Select(indicator => indicator.Raw));
+        Assert.All(leads, indicator => Assert.Equal(indicator.Raw, text[indicator.Start..indicator.End]));
+
+        Assert.Same(facts, FactsExtractor.WithContacts(facts, "post", mentions));
+        Assert.Same(facts, FactsExtractor.WithContacts(facts, "page", mentions.Take(2).ToList()));
+        var oneCountry = mentions.Select((mention, index) => mention with { Value = $"+4477009001{index:D2}" }).ToList();
+        Assert.Same(facts, FactsExtractor.WithContacts(facts, "page", oneCountry));
     }
 
     [Theory]
@@ -83,6 +118,9 @@ public sealed class FactsExtractorTests
         Assert.Empty(press.Items);
         Assert.Contains(press.Indicators, indicator => indicator is { Kind: IndicatorKinds.PillPress, Raw: "Pill Press" });
         Assert.Contains(press.Indicators, indicator => indicator is { Kind: IndicatorKinds.PillPress, Raw: "binder" });
+
+        Assert.DoesNotContain(FactsExtractor.Default.Extract("Scam alert", "Somebody posts a fake payment address, do not send").Indicators,
+            indicator => indicator.Kind == IndicatorKinds.PressedPill);
 
         var powder = Title("Alprazolam powder 10g");
         Assert.Contains(powder.Indicators, indicator => indicator is { Kind: IndicatorKinds.BulkApi, Raw: "powder" });
