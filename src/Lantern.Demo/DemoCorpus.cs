@@ -15,12 +15,13 @@ public sealed record DemoManifest(string Folder, IReadOnlyList<string> Files, in
 /// <summary>
 /// Generates a synthetic but realistic investigation, the same on every run for a seed: two
 /// marketplaces and a forum (JSON Lines), a Telegram group (Telegram Desktop export) and a
-/// counterfeit-pharmacy website (HTML). Vendors keep aliases across sites with their own
+/// counterfeit-pharmacy website (HTML), and the trade material of <c>DemoCorpus.Listings.cs</c> (a third
+/// market in seven languages, counterfeit presses, two more pharmacies). Vendors keep aliases across sites with their own
 /// contacts, wallets and PGP keys; buyers' reviews quote vendors' contacts; each market prints its
 /// support e-mail and escrow address in every listing; the forum's donation address sits in many
 /// signatures; an impostor copies a famous vendor's name with another key; some e-mails and onions
 /// are obfuscated and some addresses are checksum-invalid look-alikes. The ground truth
-/// (<c>ground-truth.json</c>) records all of it.
+/// (<c>ground-truth.json</c>) records all of it, with what each listing sells.
 /// </summary>
 public sealed partial class DemoCorpus
 {
@@ -97,6 +98,10 @@ public sealed partial class DemoCorpus
             WriteRelayChannel(Path.Combine(collected, "telegram", "channel", "result.json")),
         };
         files.AddRange(WritePharmacy(Path.Combine(collected, "web", Pharmacy)));
+        // The trade material draws on a stream of its own, so adding it left everything above as it was.
+        var tradeForge = new SelectorForge(seed ^ 0x7ade);
+        files.Add(WriteJsonLines(Path.Combine(collected, "markets", $"{Bazaar}-listings.jsonl"), MultilingualMarket(tradeForge.Random)));
+        files.AddRange(WriteTradePharmacies(Path.Combine(collected, "web"), tradeForge));
 
         var truth = new GroundTruth(
             seed,
@@ -202,11 +207,13 @@ public sealed partial class DemoCorpus
             yield return Record(site, handle, "profile", $"{handle} vendor profile", Profile(vendor, handle), RandomDate(start, start.AddDays(20)));
             for (var listing = 0; listing < 8; listing++)
             {
-                var product = Products[(Array.IndexOf(actors.ToArray(), vendor) * 3 + listing) % Products.Length];
+                var productIndex = (Array.IndexOf(actors.ToArray(), vendor) * 3 + listing) % Products.Length;
+                var product = Products[productIndex];
                 var text = new DocText();
                 var quantity = new[] { 1, 3.5, 5, 10, 25, 50, 100 }[random.Next(7)];
                 text.Add($"{product.Emoji} {Capitalize(product.Name)} – {quantity.ToString(CultureInfo.InvariantCulture)}{product.Unit}, lab tested, vacuum sealed x2.\n");
-                text.Add($"Ships from {Countries[random.Next(Countries.Length)]} to EU/UK. Price: €{random.Next(20, 900)}.{random.Next(10, 99)} (updated {RandomDate(from, until):yyyy-MM-dd}). ");
+                var origin = Countries[random.Next(Countries.Length)];
+                text.Add($"Ships from {origin} to EU/UK. Price: €{random.Next(20, 900)}.{random.Next(10, 99)} (updated {RandomDate(from, until):yyyy-MM-dd}). ");
                 text.Add($"Order #{random.Next(1_000_000, 9_999_999)}{random.Next(100, 999)} style numbers are just our internal refs. ");
                 text.Add(vendor.Tic + "\n");
                 if (listing % 3 == 0)
@@ -221,7 +228,8 @@ public sealed partial class DemoCorpus
                 text.Add(" · escrow address for disputes: ");
                 text.Selector("btc", escrow.StartsWith("bc1", StringComparison.Ordinal) ? escrow.ToLowerInvariant() : escrow, escrow);
                 var title = $"{product.Emoji} {Capitalize(product.Name)} {quantity.ToString(CultureInfo.InvariantCulture)}{product.Unit} {product.Emoji}";
-                yield return Record(site, handle, "listing", title, text, RandomDate(start, until), new() { ["price_eur"] = random.Next(20, 900) });
+                var (record, truth) = Record(site, handle, "listing", title, text, RandomDate(start, until), new() { ["price_eur"] = random.Next(20, 900) });
+                yield return (record, truth with { Facts = MarketListingFacts(productIndex, quantity, origin) });
             }
         }
 

@@ -6,7 +6,25 @@ public sealed record TruthSelector(string Type, string Value, string Raw, bool O
 /// <summary>A checksum-invalid look-alike placed in a document: it must never be accepted as a selector.</summary>
 public sealed record TruthLookAlike(string Type, string Raw);
 
-public sealed record TruthDocument(string Site, string SourceId, string? Author, string Kind, IReadOnlyList<TruthSelector> Selectors, IReadOnlyList<TruthLookAlike> LookAlikes);
+/// <summary>A document the demo placed, with the selectors in it and, for listings and shop pages, what a labeller says it sells.</summary>
+public sealed record TruthDocument(string Site, string SourceId, string? Author, string Kind, IReadOnlyList<TruthSelector> Selectors, IReadOnlyList<TruthLookAlike> LookAlikes, TruthFacts? Facts = null);
+
+/// <summary>An amount as a labeller writes it after unit normalization (DESIGN §7): mg, ug, mg/ml or % for strength; g, ml or unit for quantity.</summary>
+public sealed record TruthAmount(decimal Value, string Unit);
+
+/// <summary>
+/// What a listing sells, labelled by hand: its drugs (lower-case INN or common name; the first is what the listing is
+/// about), the first item's strength and quantity, the routes (ISO codes, EU, WW) and the counterfeit and
+/// illicit-medicine leads it carries — null where the indicators were not labelled.
+/// </summary>
+public sealed record TruthFacts(
+    string Language,
+    IReadOnlyList<string> Drugs,
+    TruthAmount? Strength,
+    TruthAmount? Quantity,
+    IReadOnlyList<string> ShipsFrom,
+    IReadOnlyList<string> ShipsTo,
+    IReadOnlyList<string>? Indicators);
 
 /// <summary>
 /// One actor and the handles it uses. <see cref="StrongHandles"/> share selectors the actor

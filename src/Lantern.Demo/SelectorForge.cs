@@ -40,7 +40,7 @@ public sealed class SelectorForge(int seed)
 
     public string SessionId() => "05" + Convert.ToHexStringLower(Bytes(32));
 
-    /// <summary>A valid mobile number of the region, in E.164, checked with libphonenumber.</summary>
+    /// <summary>A valid mobile number of the region (in the United States, where the plan does not tell mobile from fixed, any valid number), in E.164, checked with libphonenumber.</summary>
     public string Phone(string region)
     {
         var prefixes = region switch
@@ -50,15 +50,18 @@ public sealed class SelectorForge(int seed)
             "DE" => ["151", "152", "157", "160", "170", "171", "176"],
             "FR" => ["6", "7"],
             "BE" => ["47", "48", "49"],
+            "US" => ["212", "305", "415", "646", "702", "917"],
+            "IN" => ["70", "81", "98", "99"],
+            "AU" => ["40", "41", "42", "43"],
             _ => throw new ArgumentException($"no demo phone plan for {region}"),
         };
-        var nationalLength = region switch { "NL" => 9, "GB" => 10, "DE" => 11, "FR" => 9, _ => 9 };
+        var nationalLength = region switch { "NL" => 9, "GB" => 10, "DE" => 11, "FR" => 9, "US" => 10, "IN" => 10, _ => 9 };
         for (var attempt = 0; attempt < 1000; attempt++)
         {
             var prefix = prefixes[random.Next(prefixes.Length)];
             var digits = prefix + string.Concat(Enumerable.Range(0, nationalLength - prefix.Length).Select(_ => random.Next(10).ToString(CultureInfo.InvariantCulture)));
             var number = Phones.Parse(digits, region);
-            if (Phones.IsValidNumber(number) && Phones.GetNumberType(number) == PhoneNumberType.MOBILE)
+            if (Phones.IsValidNumber(number) && Phones.GetNumberType(number) is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE)
             {
                 return Phones.Format(number, PhoneNumberFormat.E164);
             }

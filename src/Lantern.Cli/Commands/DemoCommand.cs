@@ -23,7 +23,7 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same corpus", DefaultValueFactory = _ => DemoCorpus.DefaultSeed };
         var serve = new Option<bool>("--serve") { Description = "Then serve the demo case in the browser, with an analyst, a supervisor and an auditor to sign in as" };
         var urls = new Option<string>("--urls") { Description = "Where --serve listens", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
-        var command = new Command("demo", "Generate a synthetic investigation (two marketplaces, a forum, a Telegram group, a counterfeit pharmacy site), " +
+        var command = new Command("demo", "Generate a synthetic investigation (three marketplaces, one in seven languages, a forum, a Telegram group, pharmacy sites), " +
             "ingest it into a fresh case workspace and take a short tour of what Lantern finds.")
         {
             folder, seed, serve, urls,

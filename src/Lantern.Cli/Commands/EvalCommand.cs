@@ -121,8 +121,102 @@ public static class EvalCommand
             return ExitCodes.Success;
         }));
         var slang = CreateSlang();
-        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction, aliases, slang };
+        return new Command("eval", "Measure Lantern against a ground truth, so anyone can rerun the accuracy figures.") { extraction, aliases, CreateFacts(), slang };
     }
+
+    private static Command CreateFacts()
+    {
+        var truth = new Option<string>("--truth") { Description = "Ground-truth file (the demo's ground-truth.json: its listings and shop pages carry labelled facts)", Required = true };
+        var facts = new Command("facts", "Score the listing facts stored in the workspace against the labelled documents of a ground truth: drug F1 (per language), " +
+            "the first item's strength and quantity exact after unit normalization, ships_from and ships_to as exact sets, and each indicator's precision and recall " +
+            "where indicators were labelled. Reads the facts through 'lantern facts', so it is audited as that.\n" +
+            "Example: lantern eval facts -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
+        {
+            truth,
+        };
+        facts.SetAction(parse => CliContext.RunOnCase(parse, (context, session) =>
+        {
+            var groundTruth = GroundTruthFile.Read(parse.GetValue(truth)!);
+            var score = FactsScore.Compute(groundTruth, session.Facts());
+            if (context.AsJson)
+            {
+                CliContext.WriteJson(new
+                {
+                    documents = score.Documents,
+                    drugs = DrugRow(score.Drugs),
+                    drugs_by_language = score.DrugsByLanguage.Select(DrugRow),
+                    strength = AccuracyRow(score.Strength),
+                    quantity = AccuracyRow(score.Quantity),
+                    ships_from = AccuracyRow(score.ShipsFrom),
+                    ships_to = AccuracyRow(score.ShipsTo),
+                    indicators = score.Indicators.Select(row => new
+                    {
+                        kind = row.Kind,
+                        true_positives = row.TruePositives,
+                        false_positives = row.FalsePositives,
+                        false_negatives = row.FalseNegatives,
+                        precision = row.Precision,
+                        recall = row.Recall,
+                    }),
+                    drug_misses = score.DrugMisses,
+                });
+                return ExitCodes.Success;
+            }
+
+            context.Out.MarkupLine($"{score.Documents:N0} labelled documents");
+            var drugs = new Table().Border(TableBorder.Rounded).AddColumn("language");
+            foreach (var column in new[] { "documents", "precision", "recall", "F1" })
+            {
+                drugs.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            foreach (var row in score.DrugsByLanguage.Append(score.Drugs))
+            {
+                drugs.AddRow(row.Language == "all" ? "[bold]all[/]" : row.Language, row.Documents.ToString("N0"), row.Precision.ToString("0.000"), row.Recall.ToString("0.000"), row.F1.ToString("0.000"));
+            }
+
+            context.Out.Write(drugs);
+            foreach (var accuracy in new[] { score.Strength, score.Quantity, score.ShipsFrom, score.ShipsTo })
+            {
+                context.Out.MarkupLine($"{accuracy.Fact,-11} exact {accuracy.Accuracy:0.000} ({accuracy.Correct}/{accuracy.Total})");
+            }
+
+            var indicators = new Table().Border(TableBorder.Rounded).AddColumn("indicator");
+            foreach (var column in new[] { "true +", "false +", "false −", "precision", "recall" })
+            {
+                indicators.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            foreach (var row in score.Indicators)
+            {
+                indicators.AddRow(row.Kind, row.TruePositives.ToString("N0"), row.FalsePositives.ToString("N0"), row.FalseNegatives.ToString("N0"),
+                    row.Precision.ToString("0.000"), row.Recall.ToString("0.000"));
+            }
+
+            context.Out.Write(indicators);
+            foreach (var miss in score.DrugMisses.Concat(new[] { score.Strength, score.Quantity, score.ShipsFrom, score.ShipsTo }.SelectMany(accuracy => accuracy.Misses.Select(text => $"{accuracy.Fact}: {text}"))))
+            {
+                context.Out.MarkupLine($"[grey]missed:[/] {Markup.Escape(miss)}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return facts;
+    }
+
+    private static object DrugRow(DrugScore row) => new
+    {
+        language = row.Language,
+        documents = row.Documents,
+        true_positives = row.TruePositives,
+        false_positives = row.FalsePositives,
+        false_negatives = row.FalseNegatives,
+        precision = row.Precision,
+        recall = row.Recall,
+        f1 = row.F1,
+    };
+
+    private static object AccuracyRow(FactAccuracy row) => new { correct = row.Correct, total = row.Total, accuracy = row.Accuracy, misses = row.Misses };
 
     private static Command CreateSlang()
     {
