@@ -118,7 +118,8 @@ public static partial class AliasResolver
         }
 
         clusters = [.. clusterByRoot.Values];
-        clusters.AddRange(WeakSuggestions(texts.Where(text => !relays.ContainsKey(text.Handle)).ToList(), Find, handle => Keys(Find(handle)), hubThreshold));
+        var advertisers = owners.Where(pair => pair.Value.Count < hubThreshold).SelectMany(pair => pair.Value.Keys).ToHashSet(StringComparer.Ordinal);
+        clusters.AddRange(WeakSuggestions(texts.Where(text => !relays.ContainsKey(text.Handle)).ToList(), Find, handle => Keys(Find(handle)), advertisers, hubThreshold));
         return (clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList(), relayed);
     }
 
@@ -151,72 +152,6 @@ public static partial class AliasResolver
         return cut >= 0 ? before[(cut + 1)..] : before;
     }
 
-    private static IEnumerable<AliasCluster> WeakSuggestions(IReadOnlyList<HandleText> texts, Func<string, string> cluster, Func<string, HashSet<string>> keysOf, int hubThreshold)
-    {
-        var profiles = texts.Where(text => text.Texts.Count > 0)
-            .Select(text => (text.Handle, Name: NameKey(text.Handle), Signatures: Signatures(text.Texts), Style: new Lazy<Dictionary<string, double>>(() => Trigrams(text.Texts))))
-            .ToList();
-
-        // A closing line that many handles share is a template (a market footer, a forum's donation line), not a signature.
-        var common = profiles.SelectMany(profile => profile.Signatures).GroupBy(line => line, StringComparer.Ordinal)
-            .Where(group => group.Count() >= hubThreshold).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
-        // Only handles that share a name key or a signature line are compared: linear in the number
-        // of handles rather than quadratic, since a pair without either is never suggested.
-        var candidates = new HashSet<(int, int)>();
-        foreach (var block in profiles.Select((profile, index) => (Keys: profile.Signatures.Where(line => !common.Contains(line)).Prepend("name:" + profile.Name), Index: index))
-            .SelectMany(item => item.Keys.Select(key => (Key: key, item.Index)))
-            .GroupBy(item => item.Key, item => item.Index)
-            .Where(group => group.Key.Length > "name:".Length + 3 && group.Count() <= MaxBlock))
-        {
-            var members = block.ToList();
-            for (var x = 0; x < members.Count; x++)
-            {
-                for (var y = x + 1; y < members.Count; y++)
-                {
-                    candidates.Add((members[x], members[y]));
-                }
-            }
-        }
-
-        foreach (var (i, j) in candidates.Order())
-        {
-            var (a, b) = (profiles[i], profiles[j]);
-            if (Site(a.Handle) == Site(b.Handle) || cluster(a.Handle) == cluster(b.Handle))
-            {
-                continue;
-            }
-
-            var reasons = new List<AliasEvidence>();
-            var (keysA, keysB) = (keysOf(a.Handle), keysOf(b.Handle));
-            var conflict = keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB);
-            if (a.Name.Length >= 4 && a.Name == b.Name)
-            {
-                reasons.Add(new AliasEvidence(conflict ? "possible-impostor" : "similar-name", "name", $"{Author(a.Handle)} ~ {Author(b.Handle)}", []));
-            }
-
-            var signature = a.Signatures.Intersect(b.Signatures, StringComparer.Ordinal).FirstOrDefault(line => !common.Contains(line));
-            if (signature is not null)
-            {
-                reasons.Add(new AliasEvidence("same-signature", "signature", signature, []));
-            }
-
-            var style = reasons.Count > 0 ? Cosine(a.Style.Value, b.Style.Value) : 0;
-            if (style >= 0.85)
-            {
-                reasons.Add(new AliasEvidence("similar-writing", "stylometry", style.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), []));
-            }
-
-            if (reasons.Count == 0 || (conflict && reasons.All(reason => reason.Rule != "possible-impostor")))
-            {
-                continue;
-            }
-
-            var members = new[] { a.Handle, b.Handle }.Order(StringComparer.Ordinal).ToList();
-            var score = conflict ? 0.05 : Math.Min(0.6, 0.25 + 0.15 * reasons.Count);
-            yield return new AliasCluster(ClusterId(members), score, members, reasons, conflict ? "conflict" : "suggested", Strong: false);
-        }
-    }
-
     /// <summary>A handle's name without digits at the end, case, separators, leetspeak and suffixes such as _official or NL.</summary>
     public static string NameKey(string handle)
     {
@@ -246,39 +181,6 @@ public static partial class AliasResolver
 
         // Capital I and small l look alike in most fonts, and impostors swap them (PiIlPusher).
         return key.Replace('l', 'i');
-    }
-
-    /// <summary>Last lines repeated across a handle's documents: what it signs with.</summary>
-    private static HashSet<string> Signatures(IReadOnlyList<string> texts)
-    {
-        return texts.Select(text => text.TrimEnd().Split('\n')[^1].Trim()).Where(line => line.Length is >= 8 and <= 120).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static Dictionary<string, double> Trigrams(IReadOnlyList<string> texts)
-    {
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            var lower = text.ToLowerInvariant();
-            for (var index = 0; index + 3 <= lower.Length; index++)
-            {
-                var gram = lower.Substring(index, 3);
-                counts[gram] = counts.GetValueOrDefault(gram) + 1;
-            }
-        }
-
-        return counts;
-    }
-
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-
-        var dot = a.Where(pair => b.ContainsKey(pair.Key)).Sum(pair => pair.Value * b[pair.Key]);
-        return dot / (Math.Sqrt(a.Values.Sum(value => value * value)) * Math.Sqrt(b.Values.Sum(value => value * value)));
     }
 
     private static string Site(string handle) => handle[..handle.IndexOf('/', StringComparison.Ordinal)];

@@ -205,7 +205,7 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
             : $"no handle {node} in this case; did you mean {nearest}?");
     }
 
-    private static int EditDistance(string a, string b)
+    internal static int EditDistance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         var current = new int[b.Length + 1];

@@ -42,9 +42,9 @@ public sealed class TestWorkspace : IDisposable
     internal DocumentStore Store => new(Workspace.Connection);
 
     /// <summary>Generates the demo corpus into the temp folder, ingests it and returns its ground truth.</summary>
-    public GroundTruth IngestDemo()
+    public GroundTruth IngestDemo(int seed = DemoCorpus.DefaultSeed)
     {
-        var manifest = DemoCorpus.Generate(Folder.Combine("corpus"));
+        var manifest = DemoCorpus.Generate(Folder.Combine("corpus"), seed);
         Ingest([.. manifest.Files]);
         return GroundTruthFile.Read(manifest.GroundTruthPath);
     }
