@@ -28,17 +28,33 @@ public sealed partial class DemoCorpus
         string Text,
         string Grams,
         string Pieces,
-        string Price);
+        string Price,
+        decimal PerEuro = 1m);
 
     /// <summary>A product as the language names it: the INN a labeller writes, and whether it is counted in pieces.</summary>
-    private sealed record LocalProduct(string Drug, string Name, bool Pieces, string? Strength, decimal? StrengthValue, string? StrengthUnit, bool Prescription, bool Brand);
+    private sealed record LocalProduct(string Drug, string Name, bool Pieces, string? Strength, decimal? StrengthValue, string? StrengthUnit, bool Prescription, bool Brand)
+    {
+        /// <summary>What a gram or a piece of it costs at retail, in euros.</summary>
+        public decimal UnitPrice => Drug switch
+        {
+            "cocaine" => 65m,
+            "mdma" => Pieces ? 7m : 28m,
+            "alprazolam" or "etizolam" or "diazepam" or "tramadol" => 2.5m,
+            "ketamine" => 25m,
+            "cannabis" => 9m,
+            "amphetamine" => 10m,
+            "heroin" => 45m,
+            "lsd" => 8m,
+            _ => 20m,
+        };
+    }
 
     private static readonly ListingLanguage[] Languages =
     [
         new("en",
             [new("NL", "Netherlands"), new("DE", "Germany"), new("GB", "UK"), new("ES", "Spain"), new("US", "USA"), new("CA", "Canada")],
             [new("EU", "EU"), new("GB", "UK"), new("WW", "worldwide"), new("US", "USA")],
-            "{quantity} {product} {strength} - {from}", "Ships from {from} to {to}. Price {price}, escrow only, stealth vacuum sealed.", "{0}g", "{0}x", "${0}"),
+            "{quantity} {product} {strength} - {from}", "Ships from {from} to {to}. Price {price}, escrow only, stealth vacuum sealed.", "{0}g", "{0}x", "${0}", 1.1m),
         new("de",
             [new("DE", "Deutschland"), new("NL", "Niederlande"), new("AT", "Österreich"), new("CH", "Schweiz"), new("PL", "Polen")],
             [new("DE", "Deutschland"), new("EU", "EU"), new("AT", "Österreich")],
@@ -62,7 +78,7 @@ public sealed partial class DemoCorpus
         new("ru",
             [new("RU", "Россия"), new("UA", "Украина"), new("BY", "Беларусь"), new("KZ", "Казахстан")],
             [new("RU", "Россия"), new("KZ", "Казахстан"), new("BY", "Беларусь")],
-            "{product} {strength} {quantity} - {from}", "Отправка из {from}, доставка в {to}. Цена: {price}. Закладки и почта.", "{0} г", "{0} шт", "{0} ₽"),
+            "{product} {strength} {quantity} - {from}", "Отправка из {from}, доставка в {to}. Цена: {price}. Закладки и почта.", "{0} г", "{0} шт", "{0} ₽", 95m),
     ];
 
     private static readonly Dictionary<string, LocalProduct[]> LocalProducts = new(StringComparer.Ordinal)
@@ -156,7 +172,7 @@ public sealed partial class DemoCorpus
                     var destination = language.Destinations[trade.Next(language.Destinations.Length)];
                     var count = product.Pieces ? new[] { 10, 25, 50, 100 }[trade.Next(4)] : new[] { 1, 2, 5, 10, 28 }[trade.Next(5)];
                     var quantity = string.Format(CultureInfo.InvariantCulture, product.Pieces ? language.Pieces : language.Grams, count);
-                    var amount = trade.Next(20, 600);
+                    var amount = (int)Math.Max(5m, Math.Round(product.UnitPrice * count * language.PerEuro * (0.85m + (0.3m * trade.Next(0, 100) / 100m))));
                     var title = language.Title.Replace("{quantity}", quantity, StringComparison.Ordinal).Replace("{product}", product.Name, StringComparison.Ordinal)
                         .Replace("{strength}", product.Strength ?? string.Empty, StringComparison.Ordinal).Replace("{from}", origin.Name, StringComparison.Ordinal);
                     var text = new DocText();
@@ -289,6 +305,21 @@ public sealed partial class DemoCorpus
         ("cannabis", null, false), ("cannabis", null, false), ("methamphetamine", null, false), ("heroin", null, false),
         ("psilocybin", null, false), ("amphetamine", null, false),
     ];
+
+    /// <summary>Euros a unit (g or piece) of each of <see cref="Products"/> costs at retail, as European drug reports put them.</summary>
+    private static readonly decimal[] UnitPrices = [60m, 70m, 25m, 8m, 25m, 8m, 3m, 20m, 10m, 9m, 45m, 45m, 8m, 10m];
+
+    /// <summary>
+    /// A listing's price: the unit price times the quantity, cheaper by the unit in bulk (a tenth off per tenfold), within
+    /// ±15 % by <paramref name="spread"/> (20–899) and with <paramref name="cents"/> — two draws the generator has always made.
+    /// </summary>
+    private static string StreetPrice(int product, double quantity, int spread, int cents)
+    {
+        var bulk = (decimal)Math.Pow(quantity, -0.046);
+        var noise = 0.85m + (0.3m * (spread - 20) / 880m);
+        var euros = Math.Max(1m, Math.Floor(UnitPrices[product] * (decimal)quantity * bulk * noise));
+        return string.Create(CultureInfo.InvariantCulture, $"{euros}.{cents}");
+    }
 
     private static readonly Dictionary<string, string> CountryCodes = new(StringComparer.Ordinal)
     {

@@ -213,7 +213,8 @@ public sealed partial class DemoCorpus
                 var quantity = new[] { 1, 3.5, 5, 10, 25, 50, 100 }[random.Next(7)];
                 text.Add($"{product.Emoji} {Capitalize(product.Name)} – {quantity.ToString(CultureInfo.InvariantCulture)}{product.Unit}, lab tested, vacuum sealed x2.\n");
                 var origin = Countries[random.Next(Countries.Length)];
-                text.Add($"Ships from {origin} to EU/UK. Price: €{random.Next(20, 900)}.{random.Next(10, 99)} (updated {RandomDate(from, until):yyyy-MM-dd}). ");
+                var price = StreetPrice(productIndex, quantity, random.Next(20, 900), random.Next(10, 99));
+                text.Add($"Ships from {origin} to EU/UK. Price: €{price} (updated {RandomDate(from, until):yyyy-MM-dd}). ");
                 text.Add($"Order #{random.Next(1_000_000, 9_999_999)}{random.Next(100, 999)} style numbers are just our internal refs. ");
                 text.Add(vendor.Tic + "\n");
                 if (listing % 3 == 0)
