@@ -55,8 +55,8 @@ public static class ApiEndpoints
             .WithSummary("A handle: its documents and the alias clusters it belongs to, with their evidence");
 
         api.MapGet("/aliases", (HttpContext http, WorkspaceGate gate, double? min_score) =>
-            gate.AsMember(http, session => new { clusters = session.Aliases(min_score ?? 0) }))
-            .WithSummary("Alias clusters: members, score, evidence and review status");
+            gate.AsMember(http, session => new { clusters = session.Aliases(min_score ?? 0), relays = session.Relays() }))
+            .WithSummary("Alias clusters: members, score, evidence and review status; and the relays (handles reposting several actors' selectors) with the identities each carries");
 
         api.MapGet("/links", (HttpContext http, WorkspaceGate gate, string node, int? hops) =>
             gate.AsMember(http, session => new { node, neighbours = session.Links(node, Math.Clamp(hops ?? 1, 1, 4)) }))

@@ -19,9 +19,11 @@
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
         'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)' } },
       { selector: 'node[kind = "selector"]', style: { 'shape': 'round-rectangle' } },
+      { selector: 'node[kind = "relay"]', style: { 'shape': 'diamond' } },
       { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#222' } },
       { selector: 'edge', style: { 'width': 1.5, 'line-color': '#b8c0cc', 'curve-style': 'bezier' } },
       { selector: 'edge[via = "relation"]', style: { 'line-style': 'dashed' } },
+      { selector: 'edge[via = "relays"]', style: { 'line-style': 'dotted' } },
       { selector: 'edge.path', style: { 'line-color': '#d62728', 'width': 4 } },
       { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d62728' } },
       { selector: ':selected', style: { 'overlay-opacity': 0.15 } }
@@ -133,7 +135,7 @@
       .then(function (path) {
         if (!path.found) { show('No path between ' + from + ' and ' + to + ' (hub selectors are left out).'); return; }
         var nodes = [from];
-        path.hops.forEach(function (hop) { if (hop.via !== 'mentions' && hop.via !== 'relation') { nodes.push(hop.via); } nodes.push(hop.to); });
+        path.hops.forEach(function (hop) { if (hop.via !== 'mentions' && hop.via !== 'relation' && hop.via !== 'relays') { nodes.push(hop.via); } nodes.push(hop.to); });
         centres = nodes.filter(function (value, index) { return nodes.indexOf(value) === index; });
         var steps = element('ol', null, { 'data-testid': 'path' });
         path.hops.forEach(function (hop) {

@@ -11,10 +11,16 @@ public sealed class AliasesModel(WorkspaceGate gate) : PageModel
 
     public IReadOnlyList<AliasCluster> Clusters { get; private set; } = [];
 
+    public IReadOnlyList<AliasRelay> Relays { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Clusters = gate.AsMember(HttpContext, session => session.Aliases(MinScore));
+    public void OnGet()
+    {
+        Clusters = gate.AsMember(HttpContext, session => session.Aliases(MinScore));
+        Relays = gate.AsMember(HttpContext, session => session.Relays());
+    }
 
     /// <summary>A supervisor's decision on a cluster, through the same library rule as <c>lantern review</c>.</summary>
     public IActionResult OnPost(string cluster, string decision, string reason, string? back)

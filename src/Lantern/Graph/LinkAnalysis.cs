@@ -10,10 +10,16 @@ internal sealed class UnknownNodeException(string message) : BadInputException(m
 /// Paths and neighbourhoods over the evidence graph: handles connect through the selectors their
 /// documents mention (each hop citing those documents) and through relationship-table links. A
 /// selector mentioned by many handles (a hub) would connect everyone to everyone, so it is left out.
+/// A relay's links to the selectors it reposts are marked <see cref="RelayVia"/>: they show what it
+/// carries, not what it owns.
 /// </summary>
 internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = AliasResolver.DefaultHubThreshold)
 {
+    /// <summary>What a hop between a relay and a selector it reposts goes through.</summary>
+    public const string RelayVia = "relays";
+
     private readonly Dictionary<string, Dictionary<string, List<string>>> edges = new(StringComparer.Ordinal);
+    private HashSet<string> relays = [];
     private bool loaded;
 
     public PathResult Path(string from, string to)
@@ -114,6 +120,7 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
         }
 
         loaded = true;
+        relays = new AliasAnalysis(workspace).Relays(hubThreshold).Select(relay => "h:" + relay.Account).ToHashSet(StringComparer.Ordinal);
         var byHandle = workspace.Mentions.HandleSelectorDocuments(MentionConfidence.Linkable);
         var hubs = byHandle.GroupBy(item => item.Selector).Where(group => group.Select(item => item.Handle).Distinct().Count() >= hubThreshold)
             .Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
@@ -227,5 +234,5 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
 
     private static string Display(string node) => node[2..];
 
-    private static string Via(string a, string b) => IsHandle(a) && IsHandle(b) ? "relation" : "mentions";
+    private string Via(string a, string b) => IsHandle(a) && IsHandle(b) ? "relation" : relays.Contains(a) || relays.Contains(b) ? RelayVia : "mentions";
 }

@@ -23,10 +23,12 @@ internal static class Neighbourhood
             links.TryAdd(key, new NeighbourhoodLink(key.Item1, key.Item2, hop.Via, hop.Docs));
         }
 
+        // A handle that reaches selectors as a relay (it reposts other actors' adverts) is drawn as one.
+        var relays = links.Values.Where(link => link.Via == LinkAnalysis.RelayVia).SelectMany(link => new[] { link.Source, link.Target }).Where(id => !LinkAnalysis.IsSelector(id)).ToHashSet(StringComparer.Ordinal);
         var adjacency = graph.Adjacency();
         var pagerank = Centrality.PageRank(adjacency);
         var communities = Louvain.Detect(adjacency);
-        var nodes = graph.Ids.Select((id, node) => new NeighbourhoodNode(id, LinkAnalysis.IsSelector(id) ? "selector" : "handle", adjacency[node].Length, pagerank[node], communities.Membership[node]))
+        var nodes = graph.Ids.Select((id, node) => new NeighbourhoodNode(id, LinkAnalysis.IsSelector(id) ? "selector" : relays.Contains(id) ? "relay" : "handle", adjacency[node].Length, pagerank[node], communities.Membership[node]))
             .ToList();
         return new NeighbourhoodGraph(nodes, links.Values.OrderBy(link => link.Source, StringComparer.Ordinal).ThenBy(link => link.Target, StringComparer.Ordinal).ToList());
     }

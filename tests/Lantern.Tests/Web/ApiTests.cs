@@ -193,6 +193,14 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         var aliases = await Json(client, "/api/aliases");
         Assert.NotEmpty(aliases.GetProperty("clusters").EnumerateArray());
+        var relay = aliases.GetProperty("relays").EnumerateArray().First();
+        var relayHandle = $"{relay.GetProperty("handle").GetProperty("site").GetString()}/{relay.GetProperty("handle").GetProperty("author").GetString()}";
+        Assert.True(relay.GetProperty("carries").GetArrayLength() >= 2);
+        var relayGraph = await Json(client, $"/api/graph?nodes={Uri.EscapeDataString(relayHandle)}");
+        Assert.Contains(relayGraph.GetProperty("nodes").EnumerateArray(), node => node.GetProperty("id").GetString() == relayHandle && node.GetProperty("kind").GetString() == "relay");
+        var relayLinks = relayGraph.GetProperty("links").EnumerateArray().Where(link => link.GetProperty("source").GetString() == relayHandle || link.GetProperty("target").GetString() == relayHandle).ToList();
+        Assert.NotEmpty(relayLinks);
+        Assert.All(relayLinks, link => Assert.Equal("relays", link.GetProperty("via").GetString()));
         var network = await Json(client, "/api/network?top=5");
         Assert.True(network.TryGetProperty("path_method", out _));
     }
