@@ -17,6 +17,7 @@ using Lantern.Storage;
 // A generated corpus only (JSON Lines):      dotnet run -c Release --project bench/Lantern.Bench -- corpus --docs N --dir DIR [--seed N]
 // Many sessions searching a served case:     echo PASSWORD | dotnet run -c Release --project bench/Lantern.Bench -- load --url URL --user NAME [--sessions 50] [--seconds 30] [--workspace DIR]
 // Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
+// Ingest with and without 1,000 watches:   dotnet run -c Release --project bench/Lantern.Bench -- watch [--docs N] [--watches N] [--rounds N]
 // Whole `lantern search` processes beside rg: dotnet run -c Release --project bench/Lantern.Bench -- startup [--lantern PATH] [--runs N] [--word WORD] [--rg PATH] [--dir DIR]
 if (args.FirstOrDefault() == "corpus")
 {
@@ -41,6 +42,11 @@ if (args.FirstOrDefault() == "extraction")
 if (args.FirstOrDefault() == "facts")
 {
     return FactsBenchmark.Run(Argument("--docs", 200_000), Argument("--ingest-rate", 4_990));
+}
+
+if (args.FirstOrDefault() == "watch")
+{
+    return WatchBenchmark.Run(Argument("--docs", 200_000), Argument("--watches", 1_000), Argument("--rounds", 2));
 }
 
 if (args.FirstOrDefault() == "startup")

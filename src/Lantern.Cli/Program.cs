@@ -17,7 +17,7 @@ var root = new RootCommand(
     ("init", InitCommand.Create), ("ingest", IngestCommand.Create), ("search", SearchCommand.Create), ("show", ShowCommand.Create),
     ("extract", ExtractCommand.Create), ("selectors", SelectorsCommand.Create), ("facts", FactsCommand.Create), ("vendor", VendorCommand.Create), ("market", MarketCommand.Create), ("reextract", ReextractCommand.Create), ("index", IndexCommand.Create), ("eval", EvalCommand.Create),
     ("members", MembersCommand.Create), ("audit", AuditCommand.Create), ("retention", RetentionCommand.Create), ("network", NetworkCommand.Create),
-    ("aliases", AliasesCommand.Create), ("links", LinksCommand.CreateLinks), ("path", LinksCommand.CreatePath), ("review", ReviewCommand.Create), ("watch", WatchCommand.Create), ("alerts", AlertsCommand.Create),
+    ("aliases", AliasesCommand.Create), ("links", LinksCommand.CreateLinks), ("path", LinksCommand.CreatePath), ("review", ReviewCommand.Create), ("watch", WatchCommand.Create), ("alerts", AlertsCommand.Create), ("finding", FindingCommand.Create), ("report", ReportCommand.Create),
     ("export", ExportCommand.Create), ("demo", DemoCommand.Create), ("serve", ServeCommand.Create),
 ];
 

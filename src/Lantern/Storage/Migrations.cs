@@ -236,6 +236,18 @@ internal static class Migrations
             PRIMARY KEY (alert, user)
         );
         """,
+        """
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            note TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            removed_by TEXT,
+            removed_at TEXT
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

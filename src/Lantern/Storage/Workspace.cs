@@ -28,6 +28,7 @@ public sealed class Workspace : IDisposable
         Audit = new AuditStore(connection);
         Reviews = new ReviewStore(connection);
         Watches = new WatchStore(connection);
+        Findings = new FindingStore(connection);
         Relations = new RelationStore(connection);
         Sources = new SourceStore(connection);
         Retention = new RetentionStore(connection);
@@ -59,6 +60,8 @@ public sealed class Workspace : IDisposable
     internal ReviewStore Reviews { get; }
 
     internal WatchStore Watches { get; }
+
+    internal FindingStore Findings { get; }
 
     internal RelationStore Relations { get; }
 

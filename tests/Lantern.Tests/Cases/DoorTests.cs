@@ -49,6 +49,10 @@ public sealed class DoorTests
             [nameof(CaseSession.Alerts)] = () => stranger.Alerts(),
             [nameof(CaseSession.AcknowledgeAlerts)] = () => stranger.AcknowledgeAlerts(null),
             [nameof(CaseSession.UnreadAlerts)] = () => stranger.UnreadAlerts(),
+            [nameof(CaseSession.AddFinding)] = () => stranger.AddFinding("doc:anything", "a note"),
+            [nameof(CaseSession.Findings)] = () => stranger.Findings(),
+            [nameof(CaseSession.RemoveFinding)] = () => stranger.RemoveFinding(1),
+            [nameof(CaseSession.Report)] = () => stranger.Report(output),
             [nameof(CaseSession.ScoreExtraction)] = () => stranger.ScoreExtraction("truth.json", mentions => mentions.Count(), count => new { count }, count => count),
         };
         foreach (var method in DoorMethods())

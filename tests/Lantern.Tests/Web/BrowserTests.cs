@@ -1,3 +1,4 @@
+using Lantern.Cases;
 using Lantern.Tests.Support;
 using Lantern.Web;
 using Microsoft.AspNetCore.Builder;
@@ -245,5 +246,51 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(0, await page.Locator("main img, main iframe, main object, main script").CountAsync());
         Assert.Empty(outside);
         NothingLeftTheApp();
+    }
+
+    [BrowserFact]
+    public async Task TheCaseReportOpensWithNoRequestLeavingItAndItsAnnexMatchesTheWorkspace()
+    {
+        var workspace = fixture.Case.Workspace;
+        var session = workspace.Session("sam", reason: "court bundle");
+        var hit = session.Search(new SearchRequest("oxycodone", 1)).Hits[0];
+        var cluster = session.Aliases().First(candidate => candidate.Strong);
+        session.AddFinding($"doc:{hit.Doc}", "offers oxycodone");
+        session.AddFinding($"facts:{hit.Doc}", "what the listing sells");
+        session.AddFinding($"cluster:{cluster.Id}", "one vendor on several markets");
+        session.AddFinding($"path:{cluster.Members[0]}..{cluster.Members[1]}", "how the two handles connect");
+        var file = Path.Combine(workspace.Folder.Path, "report.html");
+        var report = session.Report(file);
+        await File.WriteAllTextAsync(file, report.Html);
+
+        var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "report.png") });
+
+        Assert.Equal([new Uri(file).AbsoluteUri], requests);
+        var trail = new AuditLog(workspace.Workspace);
+        var entry = trail.Entries(action: "report")[^1];
+        Assert.Equal(entry.Hash, await page.TextContentAsync("[data-testid=audit-head]"));
+        Assert.Equal($"#{entry.Seq}", await page.TextContentAsync("[data-testid=audit-seq]"));
+        Assert.True(trail.Verify(entry.Hash).Intact);
+        var cited = new List<string>();
+        foreach (var row in await page.QuerySelectorAllAsync("[data-testid=annex] tr[data-doc]"))
+        {
+            var doc = (await row.GetAttributeAsync("data-doc"))!;
+            var stored = workspace.Store.Get(doc)!;
+            Assert.Equal(stored.ContentSha256, await (await row.QuerySelectorAsync(".sha"))!.TextContentAsync());
+            Assert.Equal(stored.Provenance!.SourceSha256, await (await row.QuerySelectorAsync(".file-sha"))!.TextContentAsync());
+            Assert.Equal(IngestService.HashFile(stored.Provenance.SourcePath), stored.Provenance.SourceSha256);
+            cited.Add(doc);
+        }
+
+        Assert.Contains(hit.Doc, cited);
+        Assert.All(cluster.Evidence.Take(20).SelectMany(evidence => evidence.Docs), doc => Assert.Contains(doc, cited));
+        Assert.Equal(4, (await page.QuerySelectorAllAsync("[data-testid=finding]")).Count);
+        Assert.NotNull(await page.QuerySelectorAsync("svg[data-testid=network] circle"));
+        await context.CloseAsync();
     }
 }
