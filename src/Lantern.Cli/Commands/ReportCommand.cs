@@ -65,7 +65,7 @@ public static class ReportCommand
             }
             else
             {
-                context.Out.MarkupLine($"Report written to {Markup.Escape(path)}: {summary.Findings} findings, {summary.Documents.Count} documents cited; " +
+                context.Out.MarkupLine($"Report written to {Markup.Escape(path)}: {summary.Findings} {(summary.Findings == 1 ? "finding" : "findings")}, {summary.Documents.Count} {(summary.Documents.Count == 1 ? "document" : "documents")} cited; " +
                     $"audit entry #{summary.AuditSeq}, head {Markup.Escape(summary.AuditHash)}.");
             }
 
