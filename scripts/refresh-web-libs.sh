@@ -11,6 +11,7 @@ libs=(
     "cytoscape-fcose@2.2.0  cytoscape-fcose.js"
     "cose-base@2.2.0        cose-base.js"
     "layout-base@2.0.1      layout-base.js"
+    "echarts@6.1.0          dist/echarts.min.js"
 )
 
 target=src/Lantern.Web/Assets/lib

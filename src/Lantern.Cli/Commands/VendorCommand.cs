@@ -15,7 +15,7 @@ public static class VendorCommand
             "unit prices per drug (min/median/max per g, ml or unit, per currency — never converted), its sites and alias clusters (confirmed or suggested, as " +
             "'lantern aliases' reports them), first and last seen (posted, else collected) and its documents. A listing collected in several versions counts once.\n" +
             "With --json: {handle:{site,author}, listings, first_seen, last_seen, seen_by, drugs:[{drug,class,listings}], routes:[{from,to,listings}], " +
-            "prices:[{drug,per,currency,n,min,median,max}], sites, aliases:[{handle,cluster,score,strength,status}], documents:[{doc,site,source_id,title,posted_at,collected_at,drugs}]}.\n" +
+            "prices:[{drug,per,currency,n,min,median,max,p25,p75}], sites, aliases:[{handle,cluster,score,strength,status}], documents:[{doc,site,source_id,title,posted_at,collected_at,drugs}]}.\n" +
             "Examples: lantern vendor agora/GreenDragon · lantern vendor agora/GreenDragon --json · lantern vendor agora/GreenDragon --csv gd.csv --reason \"briefing\"")
         {
             handle, csv,

@@ -74,6 +74,14 @@ public static class ApiEndpoints
             gate.AsMember(http, session => session.Path(from, to)))
             .WithSummary("The shortest path between two handles or selectors, each hop citing its documents");
 
+        api.MapGet("/vendor", (HttpContext http, WorkspaceGate gate, string handle) =>
+            gate.AsMember(http, session => session.Vendor(handle)))
+            .WithSummary("A vendor's profile (as lantern vendor --json): drugs, routes, unit prices per currency, aliases, sites, first/last seen, documents");
+
+        api.MapGet("/market", (HttpContext http, WorkspaceGate gate, string? drug, string? from, string? to, string? site, DateTimeOffset? since, DateTimeOffset? until) =>
+            gate.AsMember(http, session => session.Market(new MarketFilter(drug, from, to, site, since, until))))
+            .WithSummary("Routes by drug (listings, vendors) and unit prices by drug, origin and month (median, p25, p75, per currency), as lantern market --json");
+
         api.MapGet("/network", (HttpContext http, WorkspaceGate gate, int? top, DateTimeOffset? since, DateTimeOffset? until, bool? exact, int? samples) =>
             gate.AsMember(http, session =>
             {

@@ -20,6 +20,16 @@ public static class Present
         return slash < 0 ? "/" : $"/handles/{Uri.EscapeDataString(handle[..slash])}/{Uri.EscapeDataString(handle[(slash + 1)..])}";
     }
 
+    public static string VendorUrl(string handle) => "/vendor?handle=" + Uri.EscapeDataString(handle);
+
+    /// <summary>
+    /// A record as the JSON a page hands its script in a <c>&lt;script type="application/json"&gt;</c> block: the
+    /// API's shape, with &lt;, &gt;, &amp; and quotes escaped so scraped text can never close the block.
+    /// </summary>
+    public static IHtmlContent PageData<T>(T value) => new HtmlString(JsonSerializer.Serialize(value, PageDataJson));
+
+    private static readonly JsonSerializerOptions PageDataJson = new(LanternJson.Options) { Encoder = JavaScriptEncoder.Default };
+
     public static string SelectorUrl(string type, string value) => $"/selectors/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(value)}";
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

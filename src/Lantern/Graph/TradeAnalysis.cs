@@ -34,7 +34,7 @@ internal static class TradeAnalysis
             .Select(group =>
             {
                 var stats = Stats(group.GroupBy(row => row.Listing, StringComparer.Ordinal).Select(Latest).Select(row => row.Facts.UnitPrice!.Amount));
-                return new VendorPrice(group.Key.Drug, group.Key.Per, group.Key.Currency, stats.N, stats.Min, stats.Median, stats.Max);
+                return new VendorPrice(group.Key.Drug, group.Key.Per, group.Key.Currency, stats.N, stats.Min, stats.Median, stats.Max, stats.P25, stats.P75);
             })
             .OrderBy(price => price.Drug, StringComparer.Ordinal).ThenBy(price => price.Per, StringComparer.Ordinal).ThenBy(price => price.Currency, StringComparer.Ordinal).ToList();
 

@@ -18,7 +18,7 @@ public sealed record VendorDrug(string Drug, string Class, int Listings);
 public sealed record VendorRoute(string? From, string? To, int Listings);
 
 /// <summary>The unit prices a vendor asks for a drug, per <c>g</c>, <c>ml</c> or <c>unit</c>, in one currency.</summary>
-public sealed record VendorPrice(string Drug, string Per, string Currency, int N, decimal Min, decimal Median, decimal Max);
+public sealed record VendorPrice(string Drug, string Per, string Currency, int N, decimal Min, decimal Median, decimal Max, decimal P25, decimal P75);
 
 /// <summary>
 /// Another handle in one of the vendor's alias clusters, with the cluster as <c>lantern aliases</c>

@@ -163,7 +163,7 @@ public sealed class TradeCommandTests : IDisposable
             Assert.StartsWith("# case OP-T", File.ReadAllText(folder.Combine($"alice-{table}.csv")), StringComparison.Ordinal);
         }
 
-        Assert.Contains("m/alice,cocaine,g,EUR,2,70,75,80", File.ReadAllLines(folder.Combine("alice-prices.csv")));
+        Assert.Contains("m/alice,cocaine,g,EUR,2,70,75,80,72.5,77.5", File.ReadAllLines(folder.Combine("alice-prices.csv")));
 
         using var workspace = Lantern.Storage.Workspace.Open(root);
         var exports = CaseSession.Open(workspace, Environment.UserName).Audit.Entries().Where(entry => entry.Action == "export").ToList();

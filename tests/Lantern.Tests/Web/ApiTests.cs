@@ -78,6 +78,29 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task VendorAndMarketAnswerTheCliRecordsAndRefuseWhatTheCliRefuses()
+    {
+        var client = await fixture.SignedIn("anna");
+        var market = await Json(client, "/api/market?drug=Xanax");
+        Assert.Equal("alprazolam", market.GetProperty("filter").GetProperty("drug").GetString());
+        Assert.True(market.GetProperty("listings").GetInt32() > 0);
+        Assert.All(market.GetProperty("routes").EnumerateArray(), route => Assert.Equal("alprazolam", route.GetProperty("drug").GetString()));
+        var price = market.GetProperty("prices")[0];
+        Assert.Equal(["drug", "from", "month", "per", "currency", "n", "median", "p25", "p75", "min", "max"], price.EnumerateObject().Select(property => property.Name));
+
+        var hit = fixture.Case.Workspace.Search("drug:alprazolam", limit: 200).Hits.First(candidate => candidate.Author is not null);
+        var vendor = await Json(client, $"/api/vendor?handle={Uri.EscapeDataString($"{hit.Site}/{hit.Author}")}");
+        Assert.Equal(hit.Author, vendor.GetProperty("handle").GetProperty("author").GetString());
+        Assert.Contains(vendor.GetProperty("drugs").EnumerateArray(), drug => drug.GetProperty("drug").GetString() == "alprazolam");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/vendor?handle=nightmarket%2Fnobody-by-this-name")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/vendor?handle=nobody")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/market?to=Torland")).StatusCode);
+        var auditor = await fixture.SignedIn("otto");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/market")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnErrorPageKeepsTheCaseHeaderAndTheMenu()
     {
         var client = await fixture.SignedIn("anna");

@@ -293,4 +293,60 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.NotNull(await page.QuerySelectorAsync("svg[data-testid=network] circle"));
         await context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task TheMarketAndVendorPagesDrawTheirChartsUnderTheStrictPolicyAndDownloadWatermarkedCsv()
+    {
+        var hit = fixture.Case.Workspace.Search("drug:* AND ships_from:*", limit: 200).Hits.First(candidate => candidate.Author is not null);
+        var page = await fixture.SignedIn("anna");
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+
+        await page.GotoAsync(fixture.BaseUrl + "/market");
+        await page.WaitForSelectorAsync("#chart-routes[data-rendered=true]");
+        await page.WaitForSelectorAsync("#chart-prices[data-rendered]");
+        Assert.True(await page.Locator("#chart-routes canvas").CountAsync() > 0, "the route Sankey is drawn on a canvas");
+        Assert.True(await page.Locator("[data-testid=market-routes] tbody tr").CountAsync() > 0);
+        var drug = await page.EvaluateAsync<string>("() => { const s = document.getElementById('chart-drug'); s.selectedIndex = 1; s.dispatchEvent(new Event('change')); return s.value; }");
+        await page.WaitForFunctionAsync($"() => document.getElementById('chart-routes').dataset.drug === {System.Text.Json.JsonSerializer.Serialize(drug)}");
+        await page.WaitForSelectorAsync("#chart-prices[data-rendered]");
+        await Screenshot(page, "market");
+
+        await page.GotoAsync(fixture.BaseUrl + Lantern.Web.Pages.Present.HandleUrl($"{hit.Site}/{hit.Author}"));
+        await page.ClickAsync("[data-testid=vendor-link]");
+        await page.WaitForSelectorAsync("[data-testid=vendor-summary]");
+        foreach (var chart in new[] { "drugs", "routes", "prices", "timeline" })
+        {
+            await page.WaitForSelectorAsync($"#chart-{chart}[data-rendered]");
+        }
+
+        Assert.True(await page.Locator("#chart-drugs canvas").CountAsync() > 0, "the drugs bar chart is drawn");
+        await Screenshot(page, "vendor");
+
+        // A CSV is an export: it needs a purpose, and the file carries the watermark.
+        await page.FillAsync("header .purpose input[name=reason]", "market briefing");
+        await page.ClickAsync("header .purpose button");
+        await page.WaitForSelectorAsync("[data-testid=vendor-summary]");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=csv-prices]"));
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("# case ", csv, StringComparison.Ordinal);
+        Assert.Contains("handle,drug,per,currency,n,min,median,max,p25,p75", csv, StringComparison.Ordinal);
+        Assert.Contains(fixture.Case.Audit(), entry => entry.Action == "export" && entry.User == "anna" && entry.Parameters.Contains("\"view\":\"vendor\"", StringComparison.Ordinal));
+
+        lock (violations)
+        {
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
+        }
+
+        NothingLeftTheApp();
+    }
 }
