@@ -8,7 +8,7 @@ namespace Lantern.Web.Pages;
 public sealed class SearchModel(WorkspaceGate gate) : PageModel
 {
     /// <summary>The filters the facets offer, each a field of the query language.</summary>
-    private static readonly string[] FilterNames = ["site", "author", "kind", "type"];
+    private static readonly string[] FilterNames = ["site", "author", "kind", "type", "drug", "ships_from", "ships_to"];
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -83,6 +83,9 @@ public sealed class SearchModel(WorkspaceGate gate) : PageModel
             FacetGroups.Add(("Author", "author", facets.Authors));
             FacetGroups.Add(("Kind", "kind", facets.Kinds));
             FacetGroups.Add(("Selector type", "type", facets.SelectorTypes));
+            FacetGroups.Add(("Drug", "drug", facets.Drugs));
+            FacetGroups.Add(("Ships from", "ships_from", facets.ShipsFrom));
+            FacetGroups.Add(("Ships to", "ships_to", facets.ShipsTo));
         }
 
         return Page();

@@ -36,13 +36,26 @@ public sealed record SearchHit(
 /// <param name="NotYetSearchable">Documents stored but not yet in the searched index commit (an ingest is indexing them); 0 when the index is level with the database.</param>
 public sealed record SearchResults(long Total, IReadOnlyList<string> ExpandedTerms, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets = null, long NotYetSearchable = 0);
 
-/// <summary>How the matches spread: documents per site, author, kind and selector type, counted over <see cref="Counted"/> matches.</summary>
+/// <summary>
+/// How the matches spread: documents per site, author, kind and selector type, and per drug, origin
+/// and destination of their listing facts, counted over <see cref="Counted"/> matches.
+/// </summary>
 public sealed record SearchFacets(
     int Counted,
     IReadOnlyList<FacetCount> Sites,
     IReadOnlyList<FacetCount> Authors,
     IReadOnlyList<FacetCount> Kinds,
-    IReadOnlyList<FacetCount> SelectorTypes);
+    IReadOnlyList<FacetCount> SelectorTypes)
+{
+    /// <summary>Documents per drug their facts name (any item), as the <c>drug:</c> field has it.</summary>
+    public IReadOnlyList<FacetCount> Drugs { get; init; } = [];
+
+    /// <summary>Documents per origin (ISO code, <c>EU</c>, <c>WW</c>), as <c>ships_from:</c>.</summary>
+    public IReadOnlyList<FacetCount> ShipsFrom { get; init; } = [];
+
+    /// <summary>Documents per destination, as <c>ships_to:</c>.</summary>
+    public IReadOnlyList<FacetCount> ShipsTo { get; init; } = [];
+}
 
 public sealed record FacetCount(string Value, int Documents);
 

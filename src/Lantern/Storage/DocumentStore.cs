@@ -308,10 +308,21 @@ internal sealed class DocumentStore
             Count("""
                 SELECT s.type, count(DISTINCT m.document) FROM mentions m JOIN selectors s ON s.id = m.selector
                 JOIN documents d ON d.rowid = m.document JOIN facet_ids f ON f.id = d.id GROUP BY s.type
-                """));
+                """))
+        {
+            Drugs = Count(FactFacet("$.items", "json_extract(value, '$.drug')")),
+            ShipsFrom = Count(FactFacet("$.ships_from", "value")),
+            ShipsTo = Count(FactFacet("$.ships_to", "value")),
+        };
         transaction.Rollback();
         return facets;
     }
+
+    /// <summary>Counts the documents per value of a list in their stored facts (one count per document however often it names the value).</summary>
+    private static string FactFacet(string path, string value) => $"""
+        SELECT {value} AS facet, count(DISTINCT d.rowid) FROM documents d JOIN facet_ids f ON f.id = d.id JOIN facts x ON x.document = d.rowid,
+        json_each(x.data, '{path}') WHERE x.data IS NOT NULL AND facet IS NOT NULL GROUP BY facet
+        """;
 
     /// <summary>Authored documents (those with an author) in the order stored, with their handle: what alias resolution reads.</summary>
     public IReadOnlyList<AuthoredText> AuthoredTexts() =>

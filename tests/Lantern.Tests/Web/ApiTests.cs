@@ -98,6 +98,14 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/market?to=Torland")).StatusCode);
         var auditor = await fixture.SignedIn("otto");
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/market")).StatusCode);
+
+        // Facets by drug, origin and destination count the matches' stored facts: every hit of drug:alprazolam names it.
+        var search = await Json(client, "/api/search?q=drug%3Aalprazolam&facets=true");
+        var facets = search.GetProperty("facets");
+        var alprazolam = Assert.Single(facets.GetProperty("drugs").EnumerateArray(), facet => facet.GetProperty("value").GetString() == "alprazolam");
+        Assert.Equal(search.GetProperty("total").GetInt32(), alprazolam.GetProperty("documents").GetInt32());
+        Assert.NotEmpty(facets.GetProperty("ships_from").EnumerateArray());
+        Assert.NotEmpty(facets.GetProperty("ships_to").EnumerateArray());
     }
 
     [Fact]

@@ -321,6 +321,15 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForSelectorAsync("#chart-prices[data-rendered]");
         await Screenshot(page, "market");
 
+        // A facet by drug adds its filter to the query.
+        await page.GotoAsync($"{fixture.BaseUrl}/?q={Uri.EscapeDataString("ships_from:*")}");
+        var facet = page.Locator("a[data-facet=drug]").First;
+        var facetDrug = await facet.TextContentAsync();
+        await facet.ClickAsync();
+        await page.WaitForSelectorAsync(".filters .chip");
+        Assert.Contains($"drug: {facetDrug}", await page.TextContentAsync(".filters"), StringComparison.Ordinal);
+        Assert.Contains($"drug={Uri.EscapeDataString(facetDrug!)}", page.Url, StringComparison.Ordinal);
+
         await page.GotoAsync(fixture.BaseUrl + Lantern.Web.Pages.Present.HandleUrl($"{hit.Site}/{hit.Author}"));
         await page.ClickAsync("[data-testid=vendor-link]");
         await page.WaitForSelectorAsync("[data-testid=vendor-summary]");
