@@ -10,6 +10,9 @@ public sealed record PairScore(int TruePositives, int FalsePositives, int FalseN
     public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
 }
 
+/// <summary>Judged pairs whose cluster scored in [From, To): their mean score and the share of them that are right.</summary>
+public sealed record ReliabilityBin(double From, double To, int Pairs, double Predicted, double Observed);
+
 /// <summary>
 /// Scores alias clusters: strong clusters against the pairs of each actor's strong handles, weak
 /// suggestions against the pairs joining an actor's weak handles to its others. A predicted pair is
@@ -35,6 +38,11 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
     public int RelaysFound { get; init; }
 
     public int Relays { get; init; }
+
+    /// <summary>Predicted against observed: every judged pair of every cluster (strong, suggested or flagged), binned by the cluster's score.</summary>
+    public IReadOnlyList<ReliabilityBin> Reliability { get; init; } = [];
+
+    private static readonly double[] BinEdges = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0000001];
 
     public static AliasScore Compute(GroundTruth truth, IReadOnlyList<AliasCluster> clusters, IReadOnlyList<AliasRelay>? relays = null)
     {
@@ -93,8 +101,17 @@ public sealed record AliasScore(PairScore Strong, PairScore Weak, int ImpostorPa
             .Count(pair => actorOf.TryGetValue(pair.Item1, out var a) && actorOf.TryGetValue(pair.Item2, out var b) && a != b);
         var flagged = truth.Impostors.Count(impostor => clusters.Any(cluster => cluster.Status == "conflict" && cluster.Members.Contains(impostor.Handle)));
         var relaysFound = truth.Relays.Count(relay => relays?.Any(found => found.Account == relay.Handle) == true);
+        var judged = clusters.SelectMany(cluster => Pairs(cluster.Members).Select(pair => (cluster.Score, Pair: pair)))
+            .Where(item => actorOf.ContainsKey(item.Pair.Item1) || actorOf.ContainsKey(item.Pair.Item2))
+            .Select(item => (item.Score, Right: SameActor(item.Pair))).ToList();
+        var reliability = BinEdges.Zip(BinEdges.Skip(1))
+            .Select(edges => (edges, items: judged.Where(item => item.Score >= edges.First && item.Score < edges.Second).ToList()))
+            .Where(bin => bin.items.Count > 0)
+            .Select(bin => new ReliabilityBin(bin.edges.First, Math.Min(1, bin.edges.Second), bin.items.Count, bin.items.Average(item => item.Score), bin.items.Count(item => item.Right) / (double)bin.items.Count))
+            .ToList();
         return new AliasScore(strong, weak, impostorPairs, falsePairs, missed)
         {
+            Reliability = reliability,
             RelaysFound = relaysFound,
             Relays = truth.Relays.Count,
             RelayBridgedPairs = bridged,

@@ -74,7 +74,7 @@ public static class EvalCommand
         }));
         var aliasTruth = new Option<string>("--truth") { Description = "Ground-truth file (the demo's ground-truth.json)", Required = true };
         var aliases = new Command("aliases", "Score alias resolution against a ground truth: pairwise precision and recall of strong-evidence clusters and, separately, of weak suggestions; " +
-            "vendor–vendor pairs bridged by a relay and pairs involving the impostor (both must be none), the number of suggestions to review and the impostors flagged as conflicts.\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
+            "vendor–vendor pairs bridged by a relay and pairs involving the impostor (both must be none), the number of suggestions to review, the impostors flagged as conflicts, and a reliability table (per score bin, the mean score of the judged pairs beside the share of them that are right).\nExample: lantern eval aliases -w lantern-demo/workspace --truth lantern-demo/ground-truth.json")
         {
             aliasTruth,
         };
@@ -97,6 +97,7 @@ public static class EvalCommand
                     suggestions = score.Suggestions,
                     impostors_flagged = score.ImpostorsFlagged,
                     impostors = score.Impostors,
+                    reliability = score.Reliability.Select(bin => new { from = bin.From, to = bin.To, pairs = bin.Pairs, predicted = bin.Predicted, observed = bin.Observed }),
                     false_pairs = score.FalsePairs,
                     missed_pairs = score.MissedPairs,
                 });
@@ -108,6 +109,19 @@ public static class EvalCommand
             context.Out.MarkupLine($"vendor–vendor pairs through a relay: {(score.RelayBridgedPairs == 0 ? "[green]0[/]" : $"[red]{score.RelayBridgedPairs}[/]")}; relays recognised: {score.RelaysFound} of {score.Relays}");
             context.Out.MarkupLine($"suggestions to review: {score.Suggestions}; weak-link recall among them {score.Weak.Recall:0.000}");
             context.Out.MarkupLine($"pairs with the impostor: {(score.ImpostorPairs == 0 ? "[green]0[/]" : $"[red]{score.ImpostorPairs}[/]")}; impostors flagged as conflicts: {score.ImpostorsFlagged} of {score.Impostors}");
+            var reliability = new Table().Border(TableBorder.Rounded).AddColumn("score");
+            foreach (var column in new[] { "judged pairs", "predicted", "observed" })
+            {
+                reliability.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            foreach (var bin in score.Reliability)
+            {
+                reliability.AddRow($"{bin.From:0.0}–{bin.To:0.0}", bin.Pairs.ToString("N0"), bin.Predicted.ToString("0.00"), bin.Observed.ToString("0.00"));
+            }
+
+            context.Out.MarkupLine("reliability (a score is the chance the link is right: predicted is the mean score of the pairs in a bin, observed the share that are right):");
+            context.Out.Write(reliability);
             foreach (var pair in score.FalsePairs.Take(10))
             {
                 context.Out.MarkupLine($"[grey]wrong:[/] {Markup.Escape(pair)}");
