@@ -9,10 +9,10 @@ public static class AliasesCommand
 {
     public static Command Create()
     {
-        var minScore = new Option<double>("--min-score") { Description = "Only clusters scoring at least this (strong evidence ≥ 0.8, suggestions ≤ 0.6, impostor flags 0.05)", DefaultValueFactory = _ => 0.0 };
+        var minScore = new Option<double>("--min-score") { Description = "Only clusters scoring at least this (strong evidence ≥ 0.8; suggestions 0.2–1, the chance the link is right; impostor flags 0.05)", DefaultValueFactory = _ => 0.0 };
         var hub = new Option<int>("--hub-threshold") { Description = "A selector advertised as their own by this many handles or more is a hub (a market's support address) and links nothing", DefaultValueFactory = _ => AliasResolver.DefaultHubThreshold };
         var command = new Command("aliases", "Handles believed to be one actor, with the evidence: the same PGP key, wallet, e-mail, phone or messenger ID advertised by each as its own " +
-            "(strong); similar names, shared signature lines and similar writing (suggestions only). Quotes in others' reviews and hub selectors link nothing; " +
+            "(strong); similar names, shared rare closing lines, near-duplicate wording and similar writing (suggestions only, shown from a score of 0.2). Quotes in others' reviews and hub selectors link nothing; " +
             "same-named handles with different PGP keys are flagged as possible impostors. Every cluster stays 'suggested' until a supervisor decides. " +
             "Relays — channels and accounts that repost several vendors' keys, wallets and contacts — own nothing and bridge no one: they are listed last with the identities they carry " +
             "(JSON: \"relays\", each with handle, kind, reason and carries).\n" +
