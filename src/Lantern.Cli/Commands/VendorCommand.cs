@@ -95,7 +95,10 @@ public static class VendorCommand
         console.Write(table);
     }
 
-    internal static string Price(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>A price as a person reads it: cents for amounts of 1 or more, four significant digits below (0.0004 BTC); JSON and CSV keep every digit.</summary>
+    internal static string Price(decimal value) =>
+        Math.Abs(value) >= 1 || value == 0 ? value.ToString("0.##", CultureInfo.InvariantCulture)
+            : Math.Round(value, Math.Min(27, 3 - (int)Math.Floor(Math.Log10((double)Math.Abs(value))))).ToString("0.###########################", CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

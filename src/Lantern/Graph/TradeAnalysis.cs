@@ -29,7 +29,7 @@ internal static class TradeAnalysis
             .GroupBy(pair => pair.route)
             .Select(group => new VendorRoute(group.Key.From, group.Key.To, group.Count()))
             .OrderByDescending(route => route.Listings).ThenBy(route => route.From, StringComparer.Ordinal).ThenBy(route => route.To, StringComparer.Ordinal).ToList();
-        var prices = rows.Where(row => row.Facts is { UnitPrice: not null, Items.Count: > 0 })
+        var prices = rows.Where(row => row.Facts is { UnitPrice.Amount: > 0, Items.Count: > 0 })
             .GroupBy(row => (row.Facts.Items[0].Drug, row.Facts.UnitPrice!.Per, row.Facts.UnitPrice.Currency))
             .Select(group =>
             {
@@ -67,7 +67,7 @@ internal static class TradeAnalysis
             .ThenBy(route => route.From, StringComparer.Ordinal).ThenBy(route => route.To, StringComparer.Ordinal).ToList();
 
         // A listing's price counts once a month, with its latest version in that month.
-        var monthly = rows.Where(row => row.Facts is { UnitPrice: not null, Items.Count: > 0 })
+        var monthly = rows.Where(row => row.Facts is { UnitPrice.Amount: > 0, Items.Count: > 0 })
             .GroupBy(row => (row.Listing, Month: Month(row.Seen)))
             .Select(Latest);
         var prices = monthly
