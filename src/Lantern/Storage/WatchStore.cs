@@ -101,11 +101,9 @@ internal sealed class WatchStore
     /// Alerts newest first, with their watches, documents and <paramref name="user"/>'s acknowledgement:
     /// only those the user has not acknowledged unless <paramref name="all"/>, only those raised since a time when given.
     /// </summary>
-    public IReadOnlyList<Alert> Alerts(string user, bool all, DateTimeOffset? since, IReadOnlyCollection<long>? ids = null)
+    public IReadOnlyList<Alert> Alerts(string user, bool all, DateTimeOffset? since)
     {
-        var filter = (all ? string.Empty : " AND k.alert IS NULL")
-            + (since is null ? string.Empty : " AND a.raised_at >= $since")
-            + (ids is null ? string.Empty : $" AND a.id IN ({string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        var filter = (all ? string.Empty : " AND k.alert IS NULL") + (since is null ? string.Empty : " AND a.raised_at >= $since");
         var alerts = connection.Query(
             $"""
             SELECT a.id, a.raised_at, a.raised_by, k.user, k.at, {WatchColumns}
