@@ -102,11 +102,53 @@ public static class GraphBenchmark
             items.Add(new HandleMention($"site{handle % 7}/h{handle}", $"d{index}", index % 3 == 0 ? "listing" : "post", "btc", $"w{selector}", "pay to "));
         }
 
-        // Each handle signs its own way, except one in fifty that shares its closing line with another handle.
-        var texts = Enumerable.Range(0, handles).Select(handle => new HandleText($"site{handle % 7}/h{handle}", [$"post by h{handle}\n~ signed {(handle % 50 == 0 ? handle / 100 : handle)} ~"])).ToList();
+        // One handle in a thousand is a relay: it reposts, as if its own, the keys and wallets of three pairs of handles that share a key.
+        for (var relay = 0; relay < handles; relay += 1000)
+        {
+            for (var carried = 1; carried <= 3; carried++)
+            {
+                var owner = (relay + carried * 10) / 2 * 2;
+                foreach (var member in new[] { owner, owner + 1 })
+                {
+                    items.Add(new HandleMention($"site{member % 7}/h{member}", $"k{member}", "profile", "pgp", $"key{owner}", "PGP: "));
+                }
+
+                items.Add(new HandleMention($"site{relay % 7}/h{relay}", $"r{relay}-{carried}", "message", "pgp", $"key{owner}", "PGP: "));
+                items.Add(new HandleMention($"site{relay % 7}/h{relay}", $"r{relay}-{carried}", "message", "btc", $"w{owner / 2}", "BTC: "));
+            }
+        }
+
+        // Each handle writes three adverts from a shared vocabulary with a habit of its own (one in fifty
+        // shares its habit and closing line with another handle, as a renamed vendor does), prices and
+        // quantities changing from advert to advert.
+        var texts = Enumerable.Range(0, handles).Select(handle =>
+        {
+            var habit = handle % 50 == 0 ? handle / 100 : handle;
+            return new HandleText($"site{handle % 7}/h{handle}", Enumerable.Range(0, 3).Select(advert =>
+                $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} {random.Next(1, 100)}g lab tested, ships from {Words[random.Next(Words.Length)]} " +
+                $"price {random.Next(20, 900)} eur. {Word(habit)} {Word(habit * 7 + 1)} {Word(habit * 13 + 2)} {Word(habit * 17 + 3)} {Words[random.Next(Words.Length)]} order now\n" +
+                $"~ signed {Word(habit)} ~").ToList());
+        }).ToList();
         var clock = Stopwatch.StartNew();
-        var clusters = AliasResolver.Resolve(items, texts);
-        Console.WriteLine($"alias resolution on {mentions:N0} mentions by {handles:N0} handles: lantern {clock.Elapsed.TotalSeconds:N3} s, {clusters.Count:N0} clusters");
+        var (clusters, relays) = AliasResolver.ResolveWithRelays(items, texts);
+        Console.WriteLine($"alias resolution on {items.Count:N0} mentions and {texts.Count * 3:N0} texts by {handles:N0} handles: lantern {clock.Elapsed.TotalSeconds:N3} s, " +
+            $"{clusters.Count(cluster => cluster.Strong):N0} clusters, {clusters.Count(cluster => !cluster.Strong):N0} suggestions, {relays.Count:N0} relays");
+    }
+
+    private static readonly string[] Words = [.. Enumerable.Range(0, 400).Select(index => Word(index * 31 + 5))];
+
+    /// <summary>A made-up lower-case word for a number: the same number, the same word.</summary>
+    private static string Word(int number)
+    {
+        var letters = new System.Text.StringBuilder();
+        number = Math.Abs(number) + 26 * 26;
+        while (number > 0)
+        {
+            letters.Append((char)('a' + number % 26));
+            number /= 26;
+        }
+
+        return letters.ToString();
     }
 
     private static IEnumerable<string> Reference(string python, string task, string edges, int sample)
