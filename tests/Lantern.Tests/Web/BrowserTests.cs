@@ -150,8 +150,21 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.Locator("pre.text a.selector").First.ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=handles]");
-        var handle = await page.Locator("[data-testid=handles] tbody a").First.TextContentAsync();
         await Screenshot(page, "selector");
+        // Explore from the first handle of the table that shares selectors with two other handles or more: one is expanded, another is the end of the path.
+        string? handle = null;
+        foreach (var candidate in await page.Locator("[data-testid=handles] tbody a").AllTextContentsAsync())
+        {
+            var quoted = System.Text.Json.JsonSerializer.Serialize(candidate);
+            var others = await page.EvaluateAsync<int>($"async () => {{ const g = await (await fetch('/api/graph?nodes=' + encodeURIComponent({quoted}), {{ credentials: 'same-origin' }})).json(); return g.nodes.filter(n => n.kind !== 'selector' && n.id !== {quoted}).length; }}");
+            if (others >= 2)
+            {
+                handle = candidate;
+                break;
+            }
+        }
+
+        Assert.NotNull(handle);
 
         await page.GotoAsync($"{fixture.BaseUrl}/graph?node={Uri.EscapeDataString(handle!)}");
         await page.WaitForSelectorAsync("#graph[data-nodes]");
@@ -163,7 +176,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync($"() => Number(document.getElementById('graph').dataset.nodes) >= {before}");
         await Screenshot(page, "graph-expanded");
 
-        var other = await page.EvaluateAsync<string>("() => window.lanternGraph.nodes().filter(n => n.data('kind') === 'handle' && !n.hasClass('centre')).map(n => n.id()).pop() || ''");
+        // A relay is a handle too, drawn as one that reposts others' selectors.
+        var other = await page.EvaluateAsync<string>("() => window.lanternGraph.nodes().filter(n => (n.data('kind') === 'handle' || n.data('kind') === 'relay') && !n.hasClass('centre')).map(n => n.id()).pop() || ''");
         Assert.NotEmpty(other);
         await page.FillAsync("#path-from", handle!);
         await page.FillAsync("#path-to", other);
