@@ -13,8 +13,8 @@ public sealed partial class CaseSession
     /// </summary>
     public VendorProfile Vendor(string handle)
     {
-        var parsed = Handle.Parse(handle.Trim());
-        return Perform(Permission.AnalyseLinks, "vendor", new { handle = parsed.ToString() }, () => VendorProfile(parsed), profile => profile.Documents.Count);
+        var asked = handle.Trim();
+        return Perform(Permission.AnalyseLinks, "vendor", new { handle = asked }, () => VendorProfile(Handle.Parse(asked)), profile => profile.Documents.Count);
     }
 
     /// <summary>
@@ -23,8 +23,8 @@ public sealed partial class CaseSession
     /// </summary>
     public MarketReport Market(MarketFilter filter)
     {
-        filter = Normalize(filter);
-        return Perform(Permission.Search, "market", filter, () => TradeAnalysis.Market(Workspace, filter), report => report.Listings);
+        return Perform(Permission.Search, "market", filter, () => TradeAnalysis.Market(Workspace, Normalize(filter)), report => report.Listings,
+            recordedParameters: report => report.Filter);
     }
 
     /// <summary>
@@ -33,18 +33,17 @@ public sealed partial class CaseSession
     /// </summary>
     public IReadOnlyList<CsvTable> ExportVendor(string handle, string destination)
     {
-        var parsed = Handle.Parse(handle.Trim());
-        return ExportTables(new { format = "csv", view = "vendor", handle = parsed.ToString(), output = destination },
-            () => VendorProfile(parsed), profile => profile.Drugs.Count + profile.Routes.Count + profile.Prices.Count + profile.Aliases.Count + profile.Documents.Count,
+        var asked = handle.Trim();
+        return ExportTables(new { format = "csv", view = "vendor", handle = asked, output = destination },
+            () => VendorProfile(Handle.Parse(asked)), profile => profile.Drugs.Count + profile.Routes.Count + profile.Prices.Count + profile.Aliases.Count + profile.Documents.Count,
             TradeExport.Vendor);
     }
 
     /// <summary>A market report as CSV tables (routes, prices), watermarked and audited as an export; needs a justification.</summary>
     public IReadOnlyList<CsvTable> ExportMarket(MarketFilter filter, string destination)
     {
-        filter = Normalize(filter);
         return ExportTables(new { format = "csv", view = "market", filter, output = destination },
-            () => TradeAnalysis.Market(Workspace, filter), report => report.Routes.Count + report.Prices.Count, TradeExport.Market);
+            () => TradeAnalysis.Market(Workspace, Normalize(filter)), report => report.Routes.Count + report.Prices.Count, TradeExport.Market);
     }
 
     private VendorProfile VendorProfile(Handle handle) => TradeAnalysis.Vendor(Workspace, handle, DecidedClusters(0, AliasResolver.DefaultHubThreshold));

@@ -139,6 +139,11 @@ public sealed class TradeCommandTests : IDisposable
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no document in this case was written by m/nobody", unknown.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, LanternProcess.Run(folder.Path, "vendor", "-w", root, "nobody").ExitCode);
+
+        // What was asked is audited, found or not.
+        using var workspace = Lantern.Storage.Workspace.Open(root);
+        var vendors = CaseSession.Open(workspace, Environment.UserName).Audit.Entries(action: "vendor");
+        Assert.Equal(["ok", "ok", "failed", "failed"], vendors.Select(entry => entry.Outcome));
     }
 
     [Fact]
