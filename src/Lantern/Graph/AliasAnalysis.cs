@@ -23,6 +23,10 @@ internal sealed class AliasAnalysis(Workspace workspace)
         return AliasResolver.ResolveWithRelays(mentions, texts, hubThreshold).Relays;
     }
 
+    /// <summary>The relays' handles only: what links and the graph view mark, without weighing any suggestion.</summary>
+    public HashSet<string> RelayHandles(int hubThreshold = AliasResolver.DefaultHubThreshold) =>
+        AliasResolver.RelayHandles(LoadMentions(workspace.Documents.AuthoredTexts().ToDictionary(document => document.RowId)), hubThreshold);
+
     /// <summary>
     /// The handles whose documents mention a selector: in how many documents, in how many as their
     /// own (a listing, a profile, or a post that does not point at someone else — the rule alias
@@ -53,6 +57,16 @@ internal sealed class AliasAnalysis(Workspace workspace)
     private (List<HandleMention> Mentions, List<HandleText> Texts) Load()
     {
         var documents = workspace.Documents.AuthoredTexts().ToDictionary(document => document.RowId);
+        var mentions = LoadMentions(documents);
+
+        var texts = documents.Values.GroupBy(document => document.Handle, StringComparer.Ordinal)
+            .Select(group => new HandleText(group.Key, group.Take(TextsPerHandle).Select(document => document.Text).ToList()))
+            .ToList();
+        return (mentions, texts);
+    }
+
+    private List<HandleMention> LoadMentions(Dictionary<long, AuthoredText> documents)
+    {
         var mentions = new List<HandleMention>();
         foreach (var mention in workspace.Mentions.AtLeast(MentionConfidence.Linkable))
         {
@@ -62,9 +76,6 @@ internal sealed class AliasAnalysis(Workspace workspace)
             }
         }
 
-        var texts = documents.Values.GroupBy(document => document.Handle, StringComparer.Ordinal)
-            .Select(group => new HandleText(group.Key, group.Take(TextsPerHandle).Select(document => document.Text).ToList()))
-            .ToList();
-        return (mentions, texts);
+        return mentions;
     }
 }

@@ -15,6 +15,13 @@ public static partial class AliasResolver
 
     private const int RelayMinIdentities = 3;
 
+    /// <summary>The handles that are relays, without resolving anything else (what the evidence graph needs to mark them).</summary>
+    internal static HashSet<string> RelayHandles(IReadOnlyList<HandleMention> mentions, int hubThreshold = DefaultHubThreshold)
+    {
+        var own = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
+        return FindRelays(Owners(own), KeysOf(own), hubThreshold).Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The relays among the handles, each with why it is one.</summary>
     private static Dictionary<string, string> FindRelays(
         Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, HashSet<string>> keysOf, int hubThreshold)

@@ -120,7 +120,7 @@ internal sealed class LinkAnalysis(Workspace workspace, int hubThreshold = Alias
         }
 
         loaded = true;
-        relays = new AliasAnalysis(workspace).Relays(hubThreshold).Select(relay => "h:" + relay.Account).ToHashSet(StringComparer.Ordinal);
+        relays = new AliasAnalysis(workspace).RelayHandles(hubThreshold).Select(handle => "h:" + handle).ToHashSet(StringComparer.Ordinal);
         var byHandle = workspace.Mentions.HandleSelectorDocuments(MentionConfidence.Linkable);
         var hubs = byHandle.GroupBy(item => item.Selector).Where(group => group.Select(item => item.Handle).Distinct().Count() >= hubThreshold)
             .Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
