@@ -5,6 +5,9 @@ internal enum TokenKind : byte
     Word,
     Number,
     Symbol,
+
+    /// <summary>A long run of letters and digits with no space or sign in it: a wallet, key, hash or session ID, never words or amounts.</summary>
+    Code,
 }
 
 /// <summary>A run of letters, a number (digits with inner <c>.</c>, <c>,</c> or <c>/</c>), or one other character.</summary>
@@ -18,6 +21,12 @@ internal readonly record struct Token(int Start, int Length, TokenKind Kind, boo
 /// <summary>One pass over the text: letters, numbers and symbols, with whether each touches the previous one.</summary>
 internal static class FactTokenizer
 {
+    /// <summary>
+    /// Letters and digits glued together over at least this many characters are a code: the shortest wallets and
+    /// session IDs are longer, and no listing glues a name, an amount and a unit into so long a word.
+    /// </summary>
+    public const int CodeLength = 16;
+
     public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
     {
         tokens.Clear();
@@ -76,6 +85,47 @@ internal static class FactTokenizer
             gap = false;
             lineBreak = false;
         }
+
+        MergeCodes(tokens);
+    }
+
+    /// <summary>
+    /// Makes each long glued run of words and numbers one <see cref="TokenKind.Code"/> token, so the "98989173274396"
+    /// and "cc" inside a session ID are not read as 98,989,173,274,396 cc.
+    /// </summary>
+    private static void MergeCodes(List<Token> tokens)
+    {
+        var write = 0;
+        for (var read = 0; read < tokens.Count;)
+        {
+            var end = read + 1;
+            var hasWord = tokens[read].Kind == TokenKind.Word;
+            var hasNumber = tokens[read].Kind == TokenKind.Number;
+            if (hasWord || hasNumber)
+            {
+                while (end < tokens.Count && tokens[end].Glued && tokens[end].Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    hasWord |= tokens[end].Kind == TokenKind.Word;
+                    hasNumber |= tokens[end].Kind == TokenKind.Number;
+                    end++;
+                }
+            }
+
+            var first = tokens[read];
+            var length = tokens[end - 1].End - first.Start;
+            if (hasWord && hasNumber && length >= CodeLength)
+            {
+                tokens[write++] = new Token(first.Start, length, TokenKind.Code, first.Glued, first.LineBreak);
+                read = end;
+            }
+            else
+            {
+                tokens[write++] = first;
+                read++;
+            }
+        }
+
+        tokens.RemoveRange(write, tokens.Count - write);
     }
 
     private static bool IsWordChar(char c) =>

@@ -12,7 +12,7 @@ namespace Lantern.Extraction.Facts;
 public sealed class FactsExtractor
 {
     /// <summary>Raised whenever the rules change, so stored facts are extracted again (with the lexicon's version).</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>A page giving at least this many phone numbers, from at least two countries, carries the "several unrelated phone numbers" lead.</summary>
     public const int SeveralPhoneNumbers = 3;
@@ -59,7 +59,7 @@ public sealed class FactsExtractor
         }
         else if (price is not null && items.Count > 0 && items[0].Quantity is { Value: > 0 } quantity)
         {
-            unitPrice = new FactUnitPrice(Math.Round(price.Amount / quantity.Value, 4) / Normalizer, price.Currency, quantity.Unit);
+            unitPrice = new FactUnitPrice(PerUnit(price.Amount, quantity.Value), price.Currency, quantity.Unit);
         }
 
         var routes = new List<FactRoute>();
@@ -127,12 +127,12 @@ public sealed class FactsExtractor
         {
             price = columnPrice with { Field = FactColumns.PriceField };
             unitPrice = items.Count > 0 && items[0].Quantity is { Value: > 0 } quantity
-                ? new FactUnitPrice(Math.Round(price.Amount / quantity.Value, 4) / Normalizer, price.Currency, quantity.Unit)
+                ? new FactUnitPrice(PerUnit(price.Amount, quantity.Value), price.Currency, quantity.Unit)
                 : null;
         }
         else if (!ReferenceEquals(items, facts.Items) && price is not null && unitPrice is null && items[0].Quantity is { Value: > 0 } categoryQuantity)
         {
-            unitPrice = new FactUnitPrice(Math.Round(price.Amount / categoryQuantity.Value, 4) / Normalizer, price.Currency, categoryQuantity.Unit);
+            unitPrice = new FactUnitPrice(PerUnit(price.Amount, categoryQuantity.Value), price.Currency, categoryQuantity.Unit);
         }
 
         var routes = facts.Routes.ToList();
@@ -254,6 +254,9 @@ public sealed class FactsExtractor
 
         return countries.Count == 0 && except.Count == 0 ? RouteValue.None : new RouteValue(countries.Distinct().ToList(), except.Distinct().ToList());
     }
+
+    /// <summary>A price divided by a quantity, to eight decimals: a satoshi, so 0.002 BTC for 100 pills stays 0.00002 BTC each and not 0.</summary>
+    private static decimal PerUnit(decimal amount, decimal quantity) => Math.Round(amount / quantity, 8) / Normalizer;
 
     private static List<string> Codes(List<FactRoute> routes, string direction) =>
         routes.Where(route => route.Direction == direction).Select(route => route.Code).Distinct().ToList();

@@ -68,6 +68,22 @@ public sealed class FactsExtractorTests
     }
 
     [Fact]
+    public void NumbersInsideWalletsKeysAndSessionIdsAreNoAmounts()
+    {
+        var facts = FactsExtractor.Default.Extract(null, "MDMA crystal in stock, DM session 05ccb84f7131f244530db4e6ccf51bc98989173274396cc1721ed92064a3a0c716");
+        Assert.Equal("mdma", facts.Items[0].Drug);
+        Assert.Null(facts.Items[0].Quantity);
+
+        Assert.Equal(new FactAmount(28m, "g"), Title("Cocaine 28g x1 bc1qtm47yfxr7zfly5w2wqgeujn0amg54ttq8zwut6").Items[0].Quantity);
+    }
+
+    [Fact]
+    public void SmallCryptoPricesPerUnitAreKeptToTheSatoshi()
+    {
+        Assert.Equal(new FactUnitPrice(0.00002m, "BTC", "unit"), Title("100x Xanax 2mg 0.002 BTC").UnitPrice);
+    }
+
+    [Fact]
     public void AShortWordLeadsToADestinationOnlyRightAfterAPlace()
     {
         var facts = FactsExtractor.Default.Extract(null, "Envío desde España a todo el mundo");
