@@ -318,7 +318,7 @@ internal static class ReportWriter
         code { font: 9pt "DejaVu Sans Mono", monospace; word-break: break-all; }
         pre { font: 9pt "DejaVu Sans Mono", monospace; white-space: pre-wrap; word-break: break-word; background: #f7f7f7; border: 1px solid #ddd; padding: 8px; }
         pre.text { max-height: none; } .note { font-style: italic; } .small { font-size: 9pt; color: #444; }
-        .finding { page-break-inside: avoid; border-left: 3px solid #3b5bdb; padding-left: 12px; margin: 14px 0; }
+        .finding { border-left: 3px solid #3b5bdb; padding-left: 12px; margin: 14px 0; } tr, pre { page-break-inside: avoid; } h3 { page-break-after: avoid; }
         .mark { font-size: 8.5pt; color: #8a1c1c; border: 1px solid #e3b4b4; padding: 3px 8px; }
         .watermark { position: fixed; top: 42%; left: 0; right: 0; text-align: center; font-size: 44pt; color: rgba(160, 0, 0, 0.07); transform: rotate(-24deg); pointer-events: none; z-index: -1; }
         svg line.evidence { stroke: #adb5bd; stroke-width: 1.2; } svg line.path { stroke: #343a40; stroke-width: 2.4; }
