@@ -147,8 +147,9 @@ public sealed class IngestService(CaseSession session)
         long bytesBefore = 0;
         long added = 0;
         using var writeLock = workspace.LockForWriting("ingest", session.User);
-        // Rows after this one are what this run stores: the watches are checked against them alone.
-        var lastRowBefore = store.MaxRowId();
+        // Rows after this one are what this run stores, and any an earlier run stored but died before checking:
+        // the watches are checked against them alone.
+        var lastRowBefore = Math.Min(store.MaxRowId(), workspace.Watches.CheckedThrough());
         using var index = DocumentIndex.OpenWriter(workspace.IndexPath, writeLock);
         index.CatchUp(store, mentions);
         new Reextraction(workspace, index).Run();
@@ -218,13 +219,14 @@ public sealed class IngestService(CaseSession session)
     /// </summary>
     private int CheckWatches(Role role, DocumentIndex index, long lastRowBefore)
     {
+        var throughRow = store.MaxRowId();
         var newRows = store.CountAfter(lastRowBefore);
         if (newRows == 0)
         {
             return 0;
         }
 
-        var outcome = WatchCheck.Run(workspace, index, lastRowBefore, session.User);
+        var outcome = WatchCheck.Run(workspace, index, lastRowBefore, throughRow, session.User);
         if (outcome.Watches > 0)
         {
             session.Record(role, "alerts.check", new { after_row = lastRowBefore, documents = newRows, watches = outcome.Watches, alerts = outcome.Alerts, problems = outcome.Problems },

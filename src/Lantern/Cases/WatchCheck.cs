@@ -7,18 +7,21 @@ namespace Lantern.Cases;
 /// Checks the documents one ingest stored against the case's watches and raises alerts. It reads only
 /// the new rows: one pass over their mentions against a hash set of watched selectors, one pass over
 /// their handles against a hash set of watched handles and their confirmed aliases, and one index
-/// search per watched query held to the new rows. A watch sees only rows stored after it was added.
+/// search per watched query held to the new rows. A watch sees only rows stored after it was added. The new rows
+/// are those after the row the watches were last checked through (stored with the alerts), so rows an ingest stored
+/// and died before checking are checked by the next one.
 /// </summary>
 internal static class WatchCheck
 {
     /// <summary>What the check found: the alerts raised and the queries that could not run.</summary>
     internal sealed record Outcome(IReadOnlyList<long> Alerts, int Watches, IReadOnlyList<string> Problems);
 
-    public static Outcome Run(Workspace workspace, DocumentIndex index, long afterRow, string user)
+    public static Outcome Run(Workspace workspace, DocumentIndex index, long afterRow, long throughRow, string user)
     {
         var watches = workspace.Watches.Active().ToList();
         if (watches.Count == 0)
         {
+            workspace.Watches.MarkChecked(throughRow);
             return new Outcome([], 0, []);
         }
 
@@ -69,7 +72,7 @@ internal static class WatchCheck
             matches[position] = (found.Key, found.DocumentIds);
         }
 
-        var raised = workspace.Watches.Raise(matches.Where(match => match.Item2.Count > 0).ToList(), user, DateTimeOffset.UtcNow);
+        var raised = workspace.Watches.Raise(matches.Where(match => match.Item2.Count > 0).ToList(), throughRow, user, DateTimeOffset.UtcNow);
         return new Outcome(raised, watches.Count, problems);
 
         void Match(List<long> watchIds, long row)

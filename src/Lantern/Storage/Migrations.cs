@@ -248,6 +248,15 @@ internal static class Migrations
             removed_at TEXT
         );
         """,
+        // The last document row the watches were checked through: an ingest that died after storing its documents and
+        // before checking them leaves it behind, and the next ingest checks those rows too.
+        """
+        CREATE TABLE watch_progress (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            checked_through INTEGER NOT NULL
+        );
+        INSERT INTO watch_progress (id, checked_through) VALUES (1, (SELECT coalesce(max(rowid), 0) FROM documents));
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

@@ -60,14 +60,23 @@ internal sealed class WatchStore
             "SELECT m.document, s.type, s.value FROM mentions m JOIN selectors s ON s.id = m.selector WHERE m.document > $after",
             reader => new NewMention(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)), ("$after", row));
 
+    /// <summary>The last document row the watches were checked through.</summary>
+    public long CheckedThrough() => connection.Number("SELECT checked_through FROM watch_progress WHERE id = 1");
+
+    /// <summary>Records that the watches were checked through a row (when there were none to raise alerts).</summary>
+    public void MarkChecked(long row) =>
+        connection.Execute("UPDATE watch_progress SET checked_through = max(checked_through, $row) WHERE id = 1", ("$row", row));
+
     /// <summary>
-    /// Records one alert per watch with the documents it has not alerted on before, in one transaction;
-    /// a watch whose documents were all alerted on already gets none. Returns the ids of the alerts raised.
+    /// Records one alert per watch with the documents it has not alerted on before, and that the watches were checked
+    /// through <paramref name="checkedThrough"/>, in one transaction; a watch whose documents were all alerted on
+    /// already gets none. Returns the ids of the alerts raised.
     /// </summary>
-    public IReadOnlyList<long> Raise(IReadOnlyList<(long Watch, IReadOnlyList<string> Documents)> matches, string user, DateTimeOffset at)
+    public IReadOnlyList<long> Raise(IReadOnlyList<(long Watch, IReadOnlyList<string> Documents)> matches, long checkedThrough, string user, DateTimeOffset at)
     {
         var raised = new List<long>();
         using var transaction = connection.BeginTransaction(deferred: false);
+        transaction.Execute("UPDATE watch_progress SET checked_through = max(checked_through, $row) WHERE id = 1", ("$row", checkedThrough));
         foreach (var (watch, documents) in matches)
         {
             var alert = transaction.Query(

@@ -60,6 +60,33 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public void DocumentsAnIngestStoredButDiedBeforeCheckingAreCheckedByTheNextIngest()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Ingest(workspace.Folder.File("before.jsonl", Line("a1", "shop", "Old", $"old {Wallet}")));
+        var watch = workspace.Session(reason: "order 9").AddWatch($"selector:btc:{Wallet}");
+        workspace.Ingest(workspace.Folder.File("died.jsonl", Line("b1", "shop", "Quiet", $"send to {Wallet}")));
+        // What an ingest that died between storing its documents and checking them leaves: the documents, no alert,
+        // the watches checked only up to the rows before it.
+        using (var command = workspace.Workspace.Connection.CreateCommand())
+        {
+            command.CommandText = """
+                DELETE FROM alerts;
+                UPDATE watch_progress SET checked_through = (SELECT rowid FROM documents WHERE source_id = 'a1');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var report = workspace.Ingest(workspace.Folder.File("next.jsonl", Line("c1", "shop", "Rook", $"wallet {Wallet}")));
+
+        Assert.Equal(1, report.Alerts);
+        var alert = Assert.Single(workspace.Session().Alerts(all: true).Alerts);
+        Assert.Equal(watch.Id, alert.Watch.Id);
+        Assert.Equal(["b1", "c1"], alert.Documents.Select(document => document.SourceId).Order());
+        Assert.Equal(0, workspace.Ingest(workspace.Folder.File("again.jsonl", Line("c1", "shop", "Rook", $"wallet {Wallet}"))).Alerts);
+    }
+
+    [Fact]
     public void AlertsAreAcknowledgedPerMemberWithWhoAndWhen()
     {
         using var workspace = new TestWorkspace();
