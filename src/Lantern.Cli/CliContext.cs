@@ -115,10 +115,11 @@ public sealed class CliContext : IDisposable
 
     public IAnsiConsole Error { get; } = Console(System.Console.Error, System.Console.IsErrorRedirected, redirectedWidth: 1000);
 
-    /// <summary>A console that, when piped, does not wrap at a guessed 80 columns: scripts and grep see whole lines.</summary>
+    /// <summary>A console that, when piped, does not wrap at a guessed 80 columns (scripts and grep see whole lines), and that shows scraped text inert (<see cref="InertText"/>).</summary>
     private static IAnsiConsole Console(TextWriter writer, bool redirected, int redirectedWidth)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        console.Pipeline.Attach(new InertText());
         if (redirected)
         {
             console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? Math.Max(columns, redirectedWidth) : redirectedWidth;
