@@ -112,10 +112,19 @@ public static partial class AliasResolver
         Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Func<string, string> find, Dictionary<string, AliasCluster> clusterByRoot, int hubThreshold)
     {
         var described = new List<AliasRelay>();
+        if (relays.Count == 0)
+        {
+            return described;
+        }
+
+        // One pass over the selectors, not one per relay.
+        var reposted = owners.Where(pair => pair.Value.Count < hubThreshold)
+            .SelectMany(pair => pair.Value.Keys.Where(relays.ContainsKey).Select(relay => (Relay: relay, Selector: pair.Key, Owners: pair.Value)))
+            .ToLookup(item => item.Relay, StringComparer.Ordinal);
         foreach (var (relay, reason) in relays.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var carried = owners.Where(pair => pair.Value.ContainsKey(relay) && pair.Value.Count < hubThreshold)
-                .Select(pair => (Selector: pair.Key, Docs: pair.Value[relay], Owner: pair.Value.Keys.Where(other => !relays.ContainsKey(other)).Order(StringComparer.Ordinal).FirstOrDefault()))
+            var carried = reposted[relay]
+                .Select(item => (item.Selector, Docs: item.Owners[relay], Owner: item.Owners.Keys.Where(other => !relays.ContainsKey(other)).Order(StringComparer.Ordinal).FirstOrDefault()))
                 .Where(item => item.Owner is not null)
                 .GroupBy(item => find(item.Owner!), StringComparer.Ordinal);
             var identities = carried.Select(group =>

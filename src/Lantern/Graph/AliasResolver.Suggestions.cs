@@ -106,10 +106,16 @@ public static partial class AliasResolver
                 NameSimilarity(a.Handle, b.Handle),
                 a.Signatures.Intersect(b.Signatures, StringComparer.Ordinal).Where(Rare).Order(StringComparer.Ordinal).FirstOrDefault(),
                 a.MinHash is null || b.MinHash is null ? 0 : MinHash.Similarity(a.MinHash, b.MinHash),
-                Cosine(a.Style.Value, b.Style.Value),
+                0,
                 (advertisers.Contains(a.Handle) ? 1 : 0) + (advertisers.Contains(b.Handle) ? 1 : 0),
                 keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB),
                 Site(a.Handle) == Site(b.Handle));
+            // Writing style is the costliest feature and never suggests on its own: weighed only beside name or text evidence.
+            if (features.HasNameEvidence || features.HasTextEvidence)
+            {
+                features = features with { Style = Cosine(a.Style.Value, b.Style.Value) };
+            }
+
             if (Suggestion(a.Handle, b.Handle, features, keysA, keysB) is { } suggestion)
             {
                 yield return suggestion;
