@@ -1,4 +1,5 @@
 using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
 
 namespace Lantern.Search;
 
@@ -24,6 +25,12 @@ internal static partial class QueryErrors
             }
 
             return Math.Clamp(parsedIndex - shift + 1, 1, typed.Length + 1);
+        }
+
+        if (exception.InnerException is BooleanQuery.TooManyClausesException)
+        {
+            // The parser's own message quotes the whole query, which is what makes it long.
+            return $"the query has more than {BooleanQuery.MaxClauseCount} terms, more than one search combines: split it into smaller queries";
         }
 
         if (cause.CurrentToken is null)

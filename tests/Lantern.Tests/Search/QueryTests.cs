@@ -133,5 +133,16 @@ public sealed class QueryTests : IDisposable
         Assert.Equal("a quote is not closed: add the closing \" (position 17)", error.Message);
     }
 
+    [Fact]
+    public void AQueryOfTooManyTermsSaysSoWithoutEchoingItself()
+    {
+        var enormous = string.Concat(Enumerable.Repeat("pills OR ", 5_000)) + "ships";
+
+        var error = Assert.Throws<SearchQueryException>(() => workspace.Search(enormous));
+
+        Assert.Contains("more than 1024 terms", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < 200, error.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public void Dispose() => workspace.Dispose();
 }
