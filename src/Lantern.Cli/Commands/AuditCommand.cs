@@ -110,7 +110,7 @@ public static class AuditCommand
             return ExitCodes.Success;
         }, header: false));
 
-        var output = new Option<string>("--output", "-o") { Description = "Where to write the checkpoint: somewhere the workspace's users cannot change (another machine, the case file)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the checkpoint: somewhere the workspace's users cannot change (another machine, the case file)", Required = true }.NamingAFile();
         var checkpointCommand = new Command("checkpoint", "Write a signed checkpoint of the audit trail (case, entry number, hash, time, signature with the case's audit key) to a file kept " +
             "outside the workspace; 'lantern audit verify --checkpoint FILE' later proves the trail still holds that entry unaltered, which no writer of the workspace can fake.\n" +
             "Example: lantern audit checkpoint -o /media/casefile/nightjar-2026-11-27.checkpoint")

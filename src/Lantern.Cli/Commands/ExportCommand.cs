@@ -9,7 +9,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var format = new Argument<string>("format") { Description = "graphml, gexf, csv or json (Cytoscape.js)" };
-        var output = new Option<string>("--output", "-o") { Description = "The file to write (csv writes NAME-nodes.csv and NAME-links.csv beside it)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The file to write (csv writes NAME-nodes.csv and NAME-links.csv beside it)", Required = true }.NamingAFile();
         var command = new Command("export", "Export the entity graph — handles, their selectors, alias and relationship links, each link with its evidence count and score — " +
             "for Gephi and yEd (graphml, gexf), i2 Analyst's Notebook and Maltego (csv) or Cytoscape.js (json). Needs --reason; " +
             "every file carries the case, legal basis, exporting user, time and the export's audit entry.\n" +

@@ -16,7 +16,7 @@ public static class MarketCommand
         var site = new Option<string?>("--site") { Description = "Only listings of this site (any case)" };
         var since = new Option<string?>("--since") { Description = "Only listings posted (else collected) at or after this date" };
         var until = new Option<string?>("--until") { Description = "Only listings posted (else collected) at or before this date (a date alone includes its whole day)" };
-        var csv = new Option<string?>("--csv") { Description = "Write the tables as CSV beside this path (NAME-routes.csv, NAME-prices.csv), watermarked; an export: needs --reason" };
+        var csv = new Option<string?>("--csv") { Description = "Write the tables as CSV beside this path (NAME-routes.csv, NAME-prices.csv), watermarked; an export: needs --reason" }.NamingAFile();
         var command = new Command("market", "The trade in the case's listings: routes — origin → destination by drug, with how many listings and vendors — and unit prices — " +
             "median and interquartile range (p25, p75; linear interpolation, type 7) per g, ml or unit by drug, origin and month, with n. Prices stay in their " +
             "own currency (never converted); a listing collected in several versions counts once (once a month for prices, its latest price).\n" +

@@ -15,7 +15,7 @@ public static class ReportCommand
 
     public static Command Create()
     {
-        var output = new Option<string>("--output", "-o") { Description = "The report file: .html (self-contained) or .pdf (the HTML printed by Chromium headless)", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The report file: .html (self-contained) or .pdf (the HTML printed by Chromium headless)", Required = true }.NamingAFile();
         var command = new Command("report", "Write the case report from the findings ('lantern finding add'): the case header (legal basis, purpose, period), each finding with its " +
             "documents' text and provenance, alias clusters with their evidence and who decided, paths, listing facts, the network they draw, and an integrity annex " +
             "(the audit head and every cited document's SHA-256, with the commands that check them). Needs --reason; watermarked and audited like an export. " +

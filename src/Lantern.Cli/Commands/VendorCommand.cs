@@ -10,7 +10,7 @@ public static class VendorCommand
     public static Command Create()
     {
         var handle = new Argument<string>("handle") { Description = "The vendor's handle, site/author (e.g. agora/GreenDragon)" };
-        var csv = new Option<string?>("--csv") { Description = "Write the profile's tables as CSV beside this path (NAME-drugs.csv, -routes, -prices, -aliases, -documents), watermarked; an export: needs --reason" };
+        var csv = new Option<string?>("--csv") { Description = "Write the profile's tables as CSV beside this path (NAME-drugs.csv, -routes, -prices, -aliases, -documents), watermarked; an export: needs --reason" }.NamingAFile();
         var command = new Command("vendor", "A vendor's profile from its listings' facts: the drugs it sells (with class and how many listings), its routes (ships from → to), " +
             "unit prices per drug (min/median/max per g, ml or unit, per currency — never converted), its sites and alias clusters (confirmed or suggested, as " +
             "'lantern aliases' reports them), first and last seen (posted, else collected) and its documents. A listing collected in several versions counts once.\n" +

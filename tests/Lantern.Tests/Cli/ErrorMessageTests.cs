@@ -16,6 +16,22 @@ public sealed class ErrorMessageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("report", "-o", "", "--reason", "court")]
+    [InlineData("export", "csv", "-o", " ", "--reason", "court")]
+    [InlineData("market", "--csv", "", "--reason", "briefing")]
+    [InlineData("vendor", "evil/someone", "--csv", " ", "--reason", "briefing")]
+    [InlineData("audit", "checkpoint", "-o", "")]
+    public void AnEmptyOutputPathIsRefusedNamingTheOptionAndWritesNothing(params string[] args)
+    {
+        var result = LanternProcess.Run(folder.Path, [.. args, "-w", root]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("needs a file path, not an empty value", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Theory]
     [InlineData("--sort", "newest", "--sort accepts relevance or date, not 'newest'")]
     [InlineData("--limit", "abc", "--limit takes a whole number (for example --limit 20), not 'abc'")]
     public void ABadOptionValueSaysWhichValuesAreAcceptedWithoutTypeNamesOrTheWholeHelp(string option, string value, string message)
