@@ -6,7 +6,8 @@ namespace Lantern.Graph;
 /// vendor they carry into one cluster, so they are found first, from the shape of what they share:
 /// the handles a relay shares selectors with fall into several groups that share nothing with each
 /// other except through the relay. Such a handle is a relay when two of those groups hold different
-/// PGP keys that the handle posts both of, or when it carries three or more such groups.
+/// PGP keys that the handle posts both of, or when it carries bundles of two or more selectors of three or more
+/// such groups (a vendor's main handle that shares one selector with each of its other handles is no relay).
 /// </summary>
 public static partial class AliasResolver
 {
@@ -37,7 +38,7 @@ public static partial class AliasResolver
             foreach (var (handle, selectors) in selectorsOf.Where(pair => !relays.ContainsKey(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
                 var identities = Identities(handle, selectors, owners, selectorsOf, relays);
-                if (RelayReason(handle, identities, keysOf) is { } reason)
+                if (RelayReason(handle, identities, keysOf, Bundles(handle, selectors, owners, identities)) is { } reason)
                 {
                     found.Add((handle, reason));
                 }
@@ -91,7 +92,15 @@ public static partial class AliasResolver
         return coOwners.GroupBy(Find, StringComparer.Ordinal).Select(group => group.Order(StringComparer.Ordinal).ToList()).ToList();
     }
 
-    private static string? RelayReason(string handle, List<List<string>> identities, Dictionary<string, HashSet<string>> keysOf)
+    /// <summary>
+    /// How many of the groups share two or more selectors with the handle: a reposted advert carries a bundle (wallet,
+    /// key, contacts), while one vendor's main handle shares a single selector with each of its other handles as often.
+    /// </summary>
+    private static int Bundles(string handle, List<(string Type, string Value)> selectors,
+        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, List<List<string>> identities) =>
+        identities.Count(identity => selectors.Count(selector => owners[selector].Keys.Any(other => other != handle && identity.Contains(other))) >= 2);
+
+    private static string? RelayReason(string handle, List<List<string>> identities, Dictionary<string, HashSet<string>> keysOf, int bundles)
     {
         var ownKeys = keysOf.GetValueOrDefault(handle) ?? [];
         var keyed = identities.Select(identity => identity.SelectMany(member => keysOf.GetValueOrDefault(member) ?? []).ToHashSet(StringComparer.Ordinal))
@@ -102,8 +111,8 @@ public static partial class AliasResolver
             return $"posts the PGP keys of {conflicting} actors whose other handles share nothing";
         }
 
-        return identities.Count >= RelayMinIdentities
-            ? $"carries the selectors of {identities.Count} groups of handles that share nothing with each other"
+        return bundles >= RelayMinIdentities
+            ? $"carries the selectors of {bundles} groups of handles that share nothing with each other, two or more of each"
             : null;
     }
 

@@ -81,6 +81,22 @@ public sealed class AliasTests(ITestOutputHelper output)
         Assert.Contains(clusters, cluster => cluster.Members.Contains("m/alpha") && cluster.Evidence.Any(evidence => evidence.Rule == "carried-by-relay" && evidence.Value == "t/plug"));
     }
 
+    [Fact]
+    public void AVendorsMainHandleSharingOneSelectorWithEachOtherHandleIsNoRelay()
+    {
+        HandleMention Own(string handle, string doc, string type, string value) => new(handle, doc, "listing", type, value, "");
+        var mentions = new[]
+        {
+            Own("t/delta", "d1", "btc", "walletD"), Own("t/delta", "d1", "email", "delta@example.org"), Own("t/delta", "d1", "pgp", "KEYD"),
+            Own("a/delta", "d2", "btc", "walletD"), Own("b/delta", "d3", "email", "delta@example.org"), Own("c/delta", "d4", "pgp", "KEYD"),
+        };
+
+        var (clusters, relays) = AliasResolver.ResolveWithRelays(mentions, []);
+
+        Assert.Empty(relays);
+        Assert.Equal("a/delta b/delta c/delta t/delta", string.Join(" ", Assert.Single(clusters, cluster => cluster.Strong).Members));
+    }
+
     [Theory]
     [InlineData("m/NovaLabs", "m/Nova_Labs", 1.0)]
     [InlineData("m/nova.labs", "n/NovaLabs", 1.0)]
