@@ -308,13 +308,44 @@ internal static class ReportWriter
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Text as HTML, with each bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) shown as a
+    /// visible ⟨U+202E⟩ mark: in a court report an override hidden in a scraped title must not reorder what is read
+    /// after it. Text without such controls is left exactly as stored, so commands and values copy out unchanged.
+    /// </summary>
+    private static string E(string text)
+    {
+        var encoded = WebUtility.HtmlEncode(text);
+        if (!encoded.AsSpan().ContainsAny(BidiControls))
+        {
+            return encoded;
+        }
+
+        var builder = new StringBuilder(encoded.Length + 16);
+        foreach (var c in encoded)
+        {
+            if (BidiControls.Contains(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"<span class=\"bidi\">⟨U+{(int)c:X4}⟩</span>");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> BidiControls =
+        System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 
     private const string Style = """
         body { font: 11pt/1.45 "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #111; margin: 24px 36px; }
         h1 { font-size: 20pt; margin: 8px 0 12px; } h2 { font-size: 15pt; border-bottom: 1px solid #999; margin-top: 28px; } h3 { font-size: 12pt; margin-bottom: 4px; }
         table { border-collapse: collapse; margin: 6px 0 10px; } th, td { border: 1px solid #bbb; padding: 3px 7px; text-align: left; vertical-align: top; font-size: 9.5pt; }
         th { background: #f2f2f2; } table.header th, table.provenance th { width: 150px; }
+        .bidi { color: #a00; font-size: 8pt; }
         code { font: 9pt "DejaVu Sans Mono", monospace; word-break: break-all; }
         pre { font: 9pt "DejaVu Sans Mono", monospace; white-space: pre-wrap; word-break: break-word; background: #f7f7f7; border: 1px solid #ddd; padding: 8px; }
         pre.text { max-height: none; } .note { font-style: italic; } .small { font-size: 9pt; color: #444; }

@@ -40,4 +40,21 @@ public sealed class FindingTests
         Assert.Equal([doc], report.Summary.Documents.Select(document => document.Doc));
         Assert.Contains(report.Summary.Documents[0].ContentSha256, entry.Parameters, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ARightToLeftOverrideInScrapedTextIsShownNotObeyedInTheReport()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.Ingest(workspace.Folder.File("m.jsonl",
+            "{\"id\":\"1\",\"site\":\"m\",\"author\":\"A\",\"title\":\"Xanax \u202Egnp.exe 2mg\",\"text\":\"pay to \u2067bc1qtm47yfxr7zfly5w2wqgeujn0amg54ttq8zwut6\"}\n"));
+        var session = workspace.Session(reason: "for the prosecutor");
+        session.AddFinding($"doc:{session.Search(new SearchRequest("xanax")).Hits[0].Doc}", "note \u202Ereversed");
+
+        var html = session.Report(workspace.Folder.Combine("r.html")).Html;
+
+        Assert.DoesNotContain('\u202E', html);
+        Assert.DoesNotContain('\u2067', html);
+        Assert.Contains("⟨U+202E⟩</span>gnp.exe", html, StringComparison.Ordinal);
+        Assert.Contains("⟨U+2067⟩</span>bc1qtm47yfxr7zfly5w2wqgeujn0amg54ttq8zwut6", html, StringComparison.Ordinal);
+    }
 }
