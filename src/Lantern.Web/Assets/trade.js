@@ -105,13 +105,17 @@
     function market() {
         var select = document.getElementById('chart-drug');
         var unit = document.getElementById('chart-unit');
+        // Most listed first: the drugs the market is about lead the list and the charts.
         var drugs = [];
+        var weight = {};
         data.routes.concat(data.prices).forEach(function (row) {
             if (drugs.indexOf(row.drug) < 0) {
                 drugs.push(row.drug);
+                weight[row.drug] = 0;
             }
+            weight[row.drug] += row.listings || row.n || 0;
         });
-        drugs.sort();
+        drugs.sort(function (a, b) { return weight[b] - weight[a] || (a < b ? -1 : a > b ? 1 : 0); });
         var all = document.createElement('option');
         all.value = '';
         all.textContent = 'all drugs (routes); prices of the first';
