@@ -6,14 +6,6 @@ public sealed record FactAccuracy(string Fact, int Correct, int Total, IReadOnly
     public double Accuracy => Total == 0 ? 1 : (double)Correct / Total;
 }
 
-/// <summary>Precision and recall of one indicator kind over the documents whose indicators were labelled.</summary>
-public sealed record IndicatorScore(string Kind, int TruePositives, int FalsePositives, int FalseNegatives)
-{
-    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
-
-    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-}
-
 /// <summary>Drug F1 of one language's listings (or of all).</summary>
 public sealed record DrugScore(string Language, int Documents, int TruePositives, int FalsePositives, int FalseNegatives)
 {
@@ -28,7 +20,7 @@ public sealed record DrugScore(string Language, int Documents, int TruePositives
 /// How the stored listing facts fared against the labelled documents of a ground truth, scored as issue-style
 /// measurements are: drug F1 over the set of drugs per document, the first item's strength and quantity exact
 /// after unit normalization (a document labelled without one must have none), the routes as exact sets, and each
-/// indicator's precision and recall where indicators were labelled.
+/// indicator's precision and recall (its kind as the score's type) where indicators were labelled.
 /// </summary>
 public sealed record FactsScore(
     int Documents,
@@ -38,7 +30,7 @@ public sealed record FactsScore(
     FactAccuracy Quantity,
     FactAccuracy ShipsFrom,
     FactAccuracy ShipsTo,
-    IReadOnlyList<IndicatorScore> Indicators,
+    IReadOnlyList<TypeScore> Indicators,
     IReadOnlyList<string> DrugMisses)
 {
     public static FactsScore Compute(GroundTruth truth, IEnumerable<DocumentFacts> stored, int examples = 10)
@@ -93,13 +85,16 @@ public sealed record FactsScore(
         var all = new DrugScore("all", byLanguage.Sum(score => score.Documents), byLanguage.Sum(score => score.TruePositives),
             byLanguage.Sum(score => score.FalsePositives), byLanguage.Sum(score => score.FalseNegatives));
         return new FactsScore(labelled.Count, all, byLanguage, strength.Result(), quantity.Result(), from.Result(), to.Result(),
-            indicators.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new IndicatorScore(pair.Key, pair.Value.Tp, pair.Value.Fp, pair.Value.Fn)).ToList(),
+            indicators.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new TypeScore(pair.Key, pair.Value.Tp, pair.Value.Fp, pair.Value.Fn)).ToList(),
             drugMisses);
     }
 
-    private static string Amount(TruthAmount? amount) => amount is null ? "none" : $"{amount.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} {amount.Unit}";
+    private static string Amount(TruthAmount? amount) => Amount(amount?.Value, amount?.Unit);
 
-    private static string Amount(FactAmount? amount) => amount is null ? "none" : $"{amount.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} {amount.Unit}";
+    private static string Amount(FactAmount? amount) => Amount(amount?.Value, amount?.Unit);
+
+    private static string Amount(decimal? value, string? unit) =>
+        value is { } known ? $"{known.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} {unit}" : "none";
 
     private static string Codes(IEnumerable<string> codes) => codes.Any() ? string.Join(",", codes.Order(StringComparer.Ordinal)) : "none";
 

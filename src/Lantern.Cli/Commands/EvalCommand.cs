@@ -44,19 +44,7 @@ public static class EvalCommand
             }
             else
             {
-                var table = new Table().Border(TableBorder.Rounded).AddColumn("type");
-                foreach (var column in new[] { "true +", "false +", "false −", "precision", "recall" })
-                {
-                    table.AddColumn(new TableColumn(column).RightAligned());
-                }
-
-                foreach (var row in score.ByType.Append(score.Overall))
-                {
-                    table.AddRow(row.Type == "all" ? "[bold]all[/]" : row.Type, row.TruePositives.ToString("N0"), row.FalsePositives.ToString("N0"),
-                        row.FalseNegatives.ToString("N0"), row.Precision.ToString("0.000"), row.Recall.ToString("0.000"));
-                }
-
-                context.Out.Write(table);
+                context.Out.Write(ScoreTable("type", score.ByType.Append(score.Overall)));
                 context.Out.MarkupLine($"obfuscated forms found: {score.ObfuscatedFound}/{score.ObfuscatedTotal} (recall {score.ObfuscatedRecall:0.000})");
                 context.Out.MarkupLine($"checksum-invalid look-alikes accepted: {(score.LookAlikesAccepted == 0 ? "[green]0[/]" : $"[red]{score.LookAlikesAccepted}[/]")} of {score.LookAlikesTotal}");
                 foreach (var example in score.FalsePositiveExamples)
@@ -165,7 +153,7 @@ public static class EvalCommand
                     ships_to = AccuracyRow(score.ShipsTo),
                     indicators = score.Indicators.Select(row => new
                     {
-                        kind = row.Kind,
+                        kind = row.Type,
                         true_positives = row.TruePositives,
                         false_positives = row.FalsePositives,
                         false_negatives = row.FalseNegatives,
@@ -195,19 +183,7 @@ public static class EvalCommand
                 context.Out.MarkupLine($"{accuracy.Fact,-11} exact {accuracy.Accuracy:0.000} ({accuracy.Correct}/{accuracy.Total})");
             }
 
-            var indicators = new Table().Border(TableBorder.Rounded).AddColumn("indicator");
-            foreach (var column in new[] { "true +", "false +", "false −", "precision", "recall" })
-            {
-                indicators.AddColumn(new TableColumn(column).RightAligned());
-            }
-
-            foreach (var row in score.Indicators)
-            {
-                indicators.AddRow(row.Kind, row.TruePositives.ToString("N0"), row.FalsePositives.ToString("N0"), row.FalseNegatives.ToString("N0"),
-                    row.Precision.ToString("0.000"), row.Recall.ToString("0.000"));
-            }
-
-            context.Out.Write(indicators);
+            context.Out.Write(ScoreTable("indicator", score.Indicators));
             foreach (var miss in score.DrugMisses.Concat(new[] { score.Strength, score.Quantity, score.ShipsFrom, score.ShipsTo }.SelectMany(accuracy => accuracy.Misses.Select(text => $"{accuracy.Fact}: {text}"))))
             {
                 context.Out.MarkupLine($"[grey]missed:[/] {Markup.Escape(miss)}");
@@ -335,6 +311,24 @@ public static class EvalCommand
             return ExitCodes.Success;
         }));
         return slang;
+    }
+
+    /// <summary>Counts, precision and recall a row per type (an "all" row in bold).</summary>
+    private static Table ScoreTable(string first, IEnumerable<TypeScore> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(first);
+        foreach (var column in new[] { "true +", "false +", "false −", "precision", "recall" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Type == "all" ? "[bold]all[/]" : Markup.Escape(row.Type), row.TruePositives.ToString("N0"), row.FalsePositives.ToString("N0"),
+                row.FalseNegatives.ToString("N0"), row.Precision.ToString("0.000"), row.Recall.ToString("0.000"));
+        }
+
+        return table;
     }
 
     private static object Row(TypeScore score) => new

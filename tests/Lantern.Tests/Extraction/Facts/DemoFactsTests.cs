@@ -27,7 +27,7 @@ public sealed class DemoFactsTests(ITestOutputHelper output)
 
         foreach (var indicator in score.Indicators)
         {
-            output.WriteLine($"{indicator.Kind,-24} precision {indicator.Precision:0.000} recall {indicator.Recall:0.000}");
+            output.WriteLine($"{indicator.Type,-24} precision {indicator.Precision:0.000} recall {indicator.Recall:0.000}");
         }
 
         Assert.Equal(["de", "en", "es", "fr", "nl", "pt", "ru"], score.DrugsByLanguage.Select(row => row.Language));
@@ -36,7 +36,7 @@ public sealed class DemoFactsTests(ITestOutputHelper output)
         Assert.True(score.Quantity.Accuracy >= 0.95, $"quantity {score.Quantity.Accuracy:0.000}");
         Assert.True(score.ShipsFrom.Accuracy >= 0.95, $"ships_from {score.ShipsFrom.Accuracy:0.000}");
         Assert.True(score.ShipsTo.Accuracy >= 0.95, $"ships_to {score.ShipsTo.Accuracy:0.000}");
-        var kinds = score.Indicators.ToDictionary(row => row.Kind);
+        var kinds = score.Indicators.ToDictionary(row => row.Type);
         foreach (var kind in new[] { IndicatorKinds.PressedPill, IndicatorKinds.PillPress, IndicatorKinds.BulkApi, IndicatorKinds.NoPrescription, IndicatorKinds.SeveralPhoneNumbers })
         {
             Assert.True(kinds.TryGetValue(kind, out var row) && row.TruePositives > 0, $"the demo plants {kind}");
