@@ -32,11 +32,16 @@ public static partial class AliasResolver
             .GroupBy(item => item.Handle, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(item => item.Selector).ToList(), StringComparer.Ordinal);
         var relays = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var round = 0; round < RelayRounds; round++)
+        // Only a handle that can meet a rule is weighed: two groups with different keys need two keys of its own, and
+        // three bundles need six shared selectors (a selector shared with two groups would join them into one).
+        var toWeigh = selectorsOf.Where(pair => pair.Value.Count >= 2 * RelayMinIdentities || keysOf.GetValueOrDefault(pair.Key)?.Count >= 2)
+            .Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+        for (var round = 0; round < RelayRounds && toWeigh.Count > 0; round++)
         {
             var found = new List<(string Handle, string Reason)>();
-            foreach (var (handle, selectors) in selectorsOf.Where(pair => !relays.ContainsKey(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            foreach (var handle in toWeigh.Order(StringComparer.Ordinal))
             {
+                var selectors = selectorsOf[handle];
                 var identities = Identities(handle, selectors, owners, selectorsOf, relays);
                 if (RelayReason(handle, identities, keysOf, Bundles(handle, selectors, owners, identities)) is { } reason)
                 {
@@ -44,15 +49,14 @@ public static partial class AliasResolver
                 }
             }
 
-            if (found.Count == 0)
-            {
-                break;
-            }
-
             foreach (var (handle, reason) in found)
             {
                 relays[handle] = reason;
             }
+
+            // A handle's groups change only when one of the handles it shares a selector with became a relay.
+            toWeigh = found.SelectMany(relay => selectorsOf[relay.Handle].SelectMany(selector => owners[selector].Keys))
+                .Where(handle => toWeigh.Contains(handle) && !relays.ContainsKey(handle)).ToHashSet(StringComparer.Ordinal);
         }
 
         return relays;

@@ -41,10 +41,11 @@ public static partial class AliasResolver
     {
         var ownIncludingRelays = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
         var allOwners = Owners(ownIncludingRelays);
-        var relays = FindRelays(allOwners, KeysOf(ownIncludingRelays), hubThreshold);
+        var allKeys = KeysOf(ownIncludingRelays);
+        var relays = FindRelays(allOwners, allKeys, hubThreshold);
         var own = relays.Count == 0 ? ownIncludingRelays : ownIncludingRelays.Where(mention => !relays.ContainsKey(mention.Handle)).ToList();
-        var owners = relays.Count == 0 ? allOwners : Owners(own);
-        var keysOf = KeysOf(own);
+        var owners = relays.Count == 0 ? allOwners : WithoutRelays(allOwners, relays);
+        var keysOf = relays.Count == 0 ? allKeys : allKeys.Where(pair => !relays.ContainsKey(pair.Key)).ToDictionary(StringComparer.Ordinal);
 
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         string Find(string handle)
@@ -62,13 +63,10 @@ public static partial class AliasResolver
         var keysOfRoot = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         HashSet<string> Keys(string root) => keysOfRoot.TryGetValue(root, out var keys) ? keys : keysOfRoot[root] = new HashSet<string>(keysOf.GetValueOrDefault(root) ?? []);
         var evidence = new List<(string A, string B, AliasEvidence Evidence)>();
-        foreach (var ((type, value), handles) in owners.OrderBy(pair => pair.Key.Type == SelectorTypes.Pgp ? 0 : 1).ThenBy(pair => pair.Key.Type).ThenBy(pair => pair.Key.Value, StringComparer.Ordinal))
+        var links = owners.Where(pair => pair.Value.Count >= 2 && pair.Value.Count < hubThreshold)
+            .OrderBy(pair => pair.Key.Type == SelectorTypes.Pgp ? 0 : 1).ThenBy(pair => pair.Key.Type).ThenBy(pair => pair.Key.Value, StringComparer.Ordinal);
+        foreach (var ((type, value), handles) in links)
         {
-            if (handles.Count < 2 || handles.Count >= hubThreshold)
-            {
-                continue;
-            }
-
             var members = handles.Keys.Order(StringComparer.Ordinal).ToList();
             for (var index = 1; index < members.Count; index++)
             {
@@ -123,13 +121,56 @@ public static partial class AliasResolver
         return (clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList(), relayed);
     }
 
-    private static Dictionary<(string Type, string Value), Dictionary<string, List<string>>> Owners(List<HandleMention> own) =>
-        own.GroupBy(mention => (mention.Type, mention.Value))
-            .ToDictionary(group => group.Key, group => group.GroupBy(mention => mention.Handle).ToDictionary(handles => handles.Key, handles => handles.Select(mention => mention.DocumentId).Distinct().ToList()));
+    /// <summary>Per selector, the handles that advertise it as their own, each with its documents in order of first mention.</summary>
+    private static Dictionary<(string Type, string Value), Dictionary<string, List<string>>> Owners(List<HandleMention> own)
+    {
+        var owners = new Dictionary<(string Type, string Value), Dictionary<string, List<string>>>();
+        var seen = new HashSet<(string Type, string Value, string Handle, string DocumentId)>();
+        foreach (var mention in own)
+        {
+            if (!seen.Add((mention.Type, mention.Value, mention.Handle, mention.DocumentId)))
+            {
+                continue;
+            }
 
-    private static Dictionary<string, HashSet<string>> KeysOf(List<HandleMention> own) =>
-        own.GroupBy(mention => mention.Handle)
-            .ToDictionary(group => group.Key, group => group.Where(mention => mention.Type == SelectorTypes.Pgp).Select(mention => mention.Value).ToHashSet());
+            var handles = owners.TryGetValue((mention.Type, mention.Value), out var known) ? known : owners[(mention.Type, mention.Value)] = new(StringComparer.Ordinal);
+            (handles.TryGetValue(mention.Handle, out var docs) ? docs : handles[mention.Handle] = []).Add(mention.DocumentId);
+        }
+
+        return owners;
+    }
+
+    /// <summary>The owners with the relays' mentions taken out: only selectors a relay posted are copied.</summary>
+    private static Dictionary<(string Type, string Value), Dictionary<string, List<string>>> WithoutRelays(
+        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, string> relays)
+    {
+        var without = new Dictionary<(string Type, string Value), Dictionary<string, List<string>>>(owners.Count);
+        foreach (var (selector, handles) in owners)
+        {
+            if (!handles.Keys.Any(relays.ContainsKey))
+            {
+                without[selector] = handles;
+            }
+            else if (handles.Keys.Any(handle => !relays.ContainsKey(handle)))
+            {
+                without[selector] = handles.Where(pair => !relays.ContainsKey(pair.Key)).ToDictionary(StringComparer.Ordinal);
+            }
+        }
+
+        return without;
+    }
+
+    /// <summary>The PGP keys each handle advertises as its own; handles without one are absent.</summary>
+    private static Dictionary<string, HashSet<string>> KeysOf(List<HandleMention> own)
+    {
+        var keysOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var mention in own.Where(mention => mention.Type == SelectorTypes.Pgp))
+        {
+            (keysOf.TryGetValue(mention.Handle, out var keys) ? keys : keysOf[mention.Handle] = new(StringComparer.Ordinal)).Add(mention.Value);
+        }
+
+        return keysOf;
+    }
 
     /// <summary>
     /// Whether a mention is the author's own: listings and profiles advertise their author; in posts

@@ -28,7 +28,7 @@ internal static class TextShingles
 
             words.Add(word.Any(char.IsDigit) ? "#"
                 : word.Contains('@', StringComparison.Ordinal) || word.Contains("://", StringComparison.Ordinal) || word.Length >= SelectorLength ? "§"
-                : ownName.Length > 0 && new string(word.Where(char.IsLetterOrDigit).ToArray()) == ownName ? "@"
+                : IsName(word, ownName) ? "@"
                 : word);
         }
 
@@ -44,20 +44,60 @@ internal static class TextShingles
             var words = MaskedWords(text, ownName);
             for (var index = 0; index + Size <= words.Count; index++)
             {
-                shingles.Add(Fnv1a(string.Join(' ', words.Skip(index).Take(Size))));
+                var hash = OffsetBasis;
+                for (var word = index; word < index + Size; word++)
+                {
+                    hash = word > index ? Fnv1a(hash, " ") : hash;
+                    hash = Fnv1a(hash, words[word]);
+                }
+
+                shingles.Add(hash);
             }
         }
 
         return shingles;
     }
 
-    public static ulong Fnv1a(string text)
+    /// <summary>Whether a word, without its punctuation, is the handle's own name.</summary>
+    private static bool IsName(string word, string ownName)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
+        if (ownName.Length == 0 || word.Length < ownName.Length)
         {
-            hash ^= b;
-            hash *= 1099511628211UL;
+            return false;
+        }
+
+        var matched = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLetterOrDigit(c) && (matched >= ownName.Length || ownName[matched++] != c))
+            {
+                return false;
+            }
+        }
+
+        return matched == ownName.Length;
+    }
+
+    public static ulong Fnv1a(string text) => Fnv1a(OffsetBasis, text);
+
+    private const ulong OffsetBasis = 14695981039346656037UL;
+
+    /// <summary>FNV-1a over a text's UTF-8 bytes, continuing from <paramref name="hash"/>: shingles are hashed word by word without joining them.</summary>
+    private static ulong Fnv1a(ulong hash, string text)
+    {
+        if (!Ascii.IsValid(text))
+        {
+            foreach (var b in Encoding.UTF8.GetBytes(text))
+            {
+                hash = (hash ^ b) * 1099511628211UL;
+            }
+
+            return hash;
+        }
+
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
         }
 
         return hash;
