@@ -10,6 +10,13 @@ namespace Lantern.Tests.Graph;
 public sealed record OutsiderManifest(IReadOnlyList<string> Files, string GroundTruthPath);
 
 /// <summary>
+/// How buyers' reviews are written: <see cref="ForeignQuotes"/> quote a vendor's contact in German, Dutch or Russian
+/// (otherwise in English, with the English cue words), <see cref="PastedAdverts"/> paste a vendor's whole advert
+/// (otherwise they quote one contact in English). Turning one off isolates what it does to alias resolution.
+/// </summary>
+public sealed record OutsiderReviews(bool ForeignQuotes = true, bool PastedAdverts = true);
+
+/// <summary>
 /// A second alias corpus, written apart from the demo and its rules, shaped as real scrapes are: a Telegram
 /// Desktop export of a "plug" channel reposting several vendors' adverts and of a shop-directory group whose
 /// admin reposts vendors that post no PGP key; two markets scraped as JSON Lines with different key names
@@ -32,9 +39,9 @@ public static class OutsiderCorpus
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions ExportOptions = new(JsonOptions) { WriteIndented = true };
 
-    public static OutsiderManifest Generate(string folder, int seed)
+    public static OutsiderManifest Generate(string folder, int seed, OutsiderReviews? reviews = null)
     {
-        var world = new World(seed);
+        var world = new World(seed, reviews ?? new OutsiderReviews());
         Directory.CreateDirectory(folder);
         var files = new List<string>
         {
@@ -94,11 +101,13 @@ public static class OutsiderCorpus
         private readonly Actor bud;
         private readonly Actor opium;
         private readonly int seed;
+        private readonly OutsiderReviews reviewStyle;
         private int nextId = 1000;
 
-        public World(int seed)
+        public World(int seed, OutsiderReviews reviewStyle)
         {
             this.seed = seed;
+            this.reviewStyle = reviewStyle;
             random = new Random(seed);
             forge = new SelectorForge(seed);
             supportEmail = "support@velvetmkt.to";
@@ -559,9 +568,11 @@ public static class OutsiderCorpus
                     {
                         0 => $"Got mine from {vendor.Author}, {contact.Line.ToLowerInvariant()} answered within the hour. Legit.",
                         1 => $"{vendor.Author} is legit, message him: {contact.Line}",
+                        2 or 3 or 4 when !reviewStyle.ForeignQuotes => $"Ordered from {vendor.Author}, contact {contact.Line}. All good.",
                         2 => $"Bei {vendor.Author} bestellt, Kontakt über {contact.Line}. Alles top, gerne wieder!",
                         3 => $"Besteld bij {vendor.Author}, zijn contact {contact.Line} reageert snel. Aanrader.",
                         4 => $"Брал у {vendor.Author}, его контакт {contact.Line} — всё пришло, рекомендую",
+                        5 when !reviewStyle.PastedAdverts => $"{vendor.Author} is legit, message him: {contact.Line}",
                         5 => $"Saw this advert, anyone tried?\n\n{Listings(vendor, escrow: false).First().Text}",
                         6 => $"stealth was good, {random.Next(2, 9)} days to arrive. {vendor.Author} 10/10",
                         _ => $"meh, {vendor.Author} took {random.Next(5, 20)} days. product ok",
