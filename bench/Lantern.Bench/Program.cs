@@ -18,6 +18,7 @@ using Lantern.Storage;
 // Many sessions searching a served case:     echo PASSWORD | dotnet run -c Release --project bench/Lantern.Bench -- load --url URL --user NAME [--sessions 50] [--seconds 30] [--workspace DIR]
 // Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
 // Ingest with and without 1,000 watches:   dotnet run -c Release --project bench/Lantern.Bench -- watch [--docs N] [--watches N] [--rounds N]
+// Suggestion score weights fitted on demo seeds: dotnet run -c Release --project bench/Lantern.Bench -- calibrate [--train 1-12] [--test 13-16]
 // Whole `lantern search` processes beside rg: dotnet run -c Release --project bench/Lantern.Bench -- startup [--lantern PATH] [--runs N] [--word WORD] [--rg PATH] [--dir DIR]
 if (args.FirstOrDefault() == "corpus")
 {
@@ -63,6 +64,18 @@ if (args.FirstOrDefault() == "dense")
 if (args.FirstOrDefault() == "nested-html")
 {
     return HostileInputBenchmark.NestedHtml(Sizes("--depths", [1_000, 5_000, 20_000, 220_000]));
+}
+
+if (args.FirstOrDefault() == "calibrate")
+{
+    IReadOnlyList<int> Seeds(string name, string fallback)
+    {
+        var range = (args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault() ?? fallback).Split('-');
+        var first = int.Parse(range[0], CultureInfo.InvariantCulture);
+        return [.. Enumerable.Range(first, int.Parse(range[^1], CultureInfo.InvariantCulture) - first + 1)];
+    }
+
+    return CalibrationBenchmark.Run(Seeds("--train", "1-12"), Seeds("--test", "13-16"));
 }
 
 if (args.FirstOrDefault() == "graph")

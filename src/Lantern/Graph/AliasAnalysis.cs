@@ -23,6 +23,13 @@ internal sealed class AliasAnalysis(Workspace workspace)
         return AliasResolver.ResolveWithRelays(mentions, texts, hubThreshold).Relays;
     }
 
+    /// <summary>Every pair weighed for a suggestion, with its evidence features, shown or not.</summary>
+    public IReadOnlyList<AliasResolver.SuggestionCandidate> SuggestionCandidates(int hubThreshold = AliasResolver.DefaultHubThreshold)
+    {
+        var (mentions, texts) = Load();
+        return AliasResolver.SuggestionCandidates(mentions, texts, hubThreshold);
+    }
+
     /// <summary>The relays' handles only: what links and the graph view mark, without weighing any suggestion.</summary>
     public HashSet<string> RelayHandles(int hubThreshold = AliasResolver.DefaultHubThreshold) =>
         AliasResolver.RelayHandles(LoadMentions(workspace.Documents.AuthoredTexts().ToDictionary(document => document.RowId)), hubThreshold);
@@ -60,7 +67,7 @@ internal sealed class AliasAnalysis(Workspace workspace)
         var mentions = LoadMentions(documents);
 
         var texts = documents.Values.GroupBy(document => document.Handle, StringComparer.Ordinal)
-            .Select(group => new HandleText(group.Key, group.Take(TextsPerHandle).Select(document => document.Text).ToList()))
+            .Select(group => new HandleText(group.Key, group.Take(TextsPerHandle).Select(document => document.Text).ToList(), group.Any(document => document.Kind == "listing")))
             .ToList();
         return (mentions, texts);
     }

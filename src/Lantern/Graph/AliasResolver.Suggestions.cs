@@ -16,6 +16,9 @@ public static partial class AliasResolver
     /// <summary>Suggestions less likely than this to be right are not shown.</summary>
     public const double SuggestionFloor = 0.2;
 
+    /// <summary>Weak evidence never makes a link certain: a suggestion reads at most this, below a shared key's 0.98.</summary>
+    public const double SuggestionCeiling = 0.97;
+
     /// <summary>A handle needs this many distinctive shingles for its wording to be compared.</summary>
     private const int MinDistinctiveShingles = 3;
 
@@ -23,41 +26,49 @@ public static partial class AliasResolver
     private const int BandRows = 2;
 
     /// <summary>The evidence features of a candidate pair, as the calibrated model reads them.</summary>
-    internal sealed record SuggestionFeatures(bool SameNameKey, double NameSimilarity, string? Signature, double TextSimilarity, double Style, int Advertisers, bool KeyConflict, bool SameSite)
+    internal sealed record SuggestionFeatures(bool SameNameKey, double NameSimilarity, string? Signature, double TextSimilarity, double Style, int Sellers, bool KeyConflict, bool SameSite)
     {
-        // Logistic weights; docs/aliases.md gives how they were fitted and the reliability they reach.
-        public double Probability()
-        {
-            var z = -9.0
-                + (SameNameKey ? 2.5 : 0)
-                + 6.0 * Math.Max(0, NameSimilarity - 0.5)
-                + (Signature is null ? 0 : 2.5)
-                + 6.0 * TextSimilarity
-                + (Style >= 0.85 ? 1.0 : 0)
-                + 2.5 * Advertisers
-                - (KeyConflict ? 1.0 : 0)
-                - (SameSite ? 0.5 : 0);
-            return 1 / (1 + Math.Exp(-z));
-        }
+        /// <summary>What each weight of <see cref="Weights"/> multiplies, in order.</summary>
+        public static readonly string[] Names = ["intercept", "same name key", "name similarity above 0.5", "shared rare closing line", "wording similarity", "similar style", "sellers among the two", "different PGP keys", "same site"];
+
+        /// <summary>Logistic weights; docs/aliases.md gives how they were fitted and the reliability they reach.</summary>
+        public static readonly double[] Weights = [-8.60, 3.09, 6.00, 6.17, 5.30, 0.99, 2.74, -1.16, -3.53];
+
+        public double[] Vector() =>
+            [1, SameNameKey ? 1 : 0, Math.Max(0, NameSimilarity - 0.5), Signature is null ? 0 : 1, TextSimilarity, Style >= 0.85 ? 1 : 0, Sellers, KeyConflict ? 1 : 0, SameSite ? 1 : 0];
+
+        public double Probability() => Logistic(Vector(), Weights);
+
+        public static double Logistic(double[] vector, double[] weights) => 1 / (1 + Math.Exp(-vector.Zip(weights, (x, w) => x * w).Sum()));
 
         public bool HasNameEvidence => SameNameKey || NameSimilarity >= 0.8;
 
         public bool HasTextEvidence => Signature is not null || TextSimilarity >= 0.2;
+
+        /// <summary>Same name, another key and nothing of the writing: someone trading on a known vendor's name.</summary>
+        public bool IsPossibleImpostor => KeyConflict && HasNameEvidence && !HasTextEvidence;
+
+        /// <summary>Whether the pair gets a score at all: it has name or text evidence and is no possible impostor.</summary>
+        public bool IsScored => (HasNameEvidence || HasTextEvidence) && !IsPossibleImpostor;
     }
 
-    private sealed record Profile(string Handle, string Name, string Loose, HashSet<string> Signatures, HashSet<ulong> Shingles, Lazy<Dictionary<string, double>> Style)
+    /// <summary>A pair of handles compared for a suggestion, with its evidence features (whether shown or not).</summary>
+    internal sealed record SuggestionCandidate(string A, string B, SuggestionFeatures Features);
+
+    private sealed record Profile(string Handle, string Name, string Loose, Dictionary<string, string> Signatures, HashSet<ulong> Shingles, Lazy<Dictionary<string, double>> Style)
     {
         public ulong[]? MinHash { get; set; }
     }
 
-    private static IEnumerable<AliasCluster> WeakSuggestions(IReadOnlyList<HandleText> texts, Func<string, string> cluster, Func<string, HashSet<string>> keysOf, HashSet<string> advertisers, int hubThreshold)
+    private static IEnumerable<AliasCluster> WeakSuggestions(IReadOnlyList<HandleText> texts, Func<string, string> cluster, Func<string, HashSet<string>> keysOf,
+        HashSet<string> sellers, int hubThreshold, List<SuggestionCandidate>? compared)
     {
         var profiles = texts.Where(text => text.Texts.Count > 0)
-            .Select(text => new Profile(text.Handle, NameKey(text.Handle), LooseName(text.Handle), Signatures(text.Texts), TextShingles.Of(text.Texts, LooseName(text.Handle)), new Lazy<Dictionary<string, double>>(() => Trigrams(text.Texts))))
+            .Select(text => new Profile(text.Handle, NameKey(text.Handle), LooseName(text.Handle), Signatures(text.Texts, LooseName(text.Handle)), TextShingles.Of(text.Texts, LooseName(text.Handle)), new Lazy<Dictionary<string, double>>(() => Trigrams(text.Texts))))
             .ToList();
 
         // A closing line or a wording that many handles share is a template (a market footer, a review form), not a habit.
-        var signatureHandles = profiles.SelectMany(profile => profile.Signatures).GroupBy(line => line, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var signatureHandles = profiles.SelectMany(profile => profile.Signatures.Keys).GroupBy(line => line, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
         var shingleHandles = new Dictionary<ulong, int>();
         foreach (var shingle in profiles.SelectMany(profile => profile.Shingles))
         {
@@ -104,10 +115,10 @@ public static partial class AliasResolver
             var features = new SuggestionFeatures(
                 a.Name.Length >= 4 && a.Name == b.Name,
                 NameSimilarity(a.Handle, b.Handle),
-                a.Signatures.Intersect(b.Signatures, StringComparer.Ordinal).Where(Rare).Order(StringComparer.Ordinal).FirstOrDefault(),
+                SharedSignature(a, b, Rare),
                 a.MinHash is null || b.MinHash is null ? 0 : MinHash.Similarity(a.MinHash, b.MinHash),
                 0,
-                (advertisers.Contains(a.Handle) ? 1 : 0) + (advertisers.Contains(b.Handle) ? 1 : 0),
+                (sellers.Contains(a.Handle) ? 1 : 0) + (sellers.Contains(b.Handle) ? 1 : 0),
                 keysA.Count > 0 && keysB.Count > 0 && !keysA.Overlaps(keysB),
                 Site(a.Handle) == Site(b.Handle));
             // Writing style is the costliest feature and never suggests on its own: weighed only beside name or text evidence.
@@ -116,6 +127,7 @@ public static partial class AliasResolver
                 features = features with { Style = Cosine(a.Style.Value, b.Style.Value) };
             }
 
+            compared?.Add(new SuggestionCandidate(a.Handle, b.Handle, features));
             if (Suggestion(a.Handle, b.Handle, features, keysA, keysB) is { } suggestion)
             {
                 yield return suggestion;
@@ -135,7 +147,7 @@ public static partial class AliasResolver
             yield return "loose:" + profile.Loose;
         }
 
-        foreach (var line in profile.Signatures.Where(rare))
+        foreach (var line in profile.Signatures.Keys.Where(rare))
         {
             yield return "line:" + line;
         }
@@ -153,13 +165,12 @@ public static partial class AliasResolver
     {
         var members = new[] { a, b }.Order(StringComparer.Ordinal).ToList();
         var names = $"{Author(members[0])} ~ {Author(members[1])}";
-        // Same name, another key and nothing of the writing: someone trading on a known vendor's name.
-        if (features.KeyConflict && features.HasNameEvidence && !features.HasTextEvidence)
+        if (features.IsPossibleImpostor)
         {
             return new AliasCluster(ClusterId(members), 0.05, members, [new AliasEvidence("possible-impostor", "name", names, [])], "conflict", Strong: false);
         }
 
-        if (!features.HasNameEvidence && !features.HasTextEvidence)
+        if (!features.IsScored)
         {
             return null;
         }
@@ -196,7 +207,7 @@ public static partial class AliasResolver
             evidence.Add(new AliasEvidence("different-pgp-keys", "pgp", $"{string.Join(", ", keysA.Order(StringComparer.Ordinal))} ≠ {string.Join(", ", keysB.Order(StringComparer.Ordinal))}", []));
         }
 
-        return new AliasCluster(ClusterId(members), Math.Round(probability, 2), members, evidence, "suggested", Strong: false);
+        return new AliasCluster(ClusterId(members), Math.Min(SuggestionCeiling, Math.Round(probability, 2)), members, evidence, "suggested", Strong: false);
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
@@ -212,11 +223,33 @@ public static partial class AliasResolver
         return longest == 0 ? 0 : 1 - (double)LinkAnalysis.EditDistance(x, y) / longest;
     }
 
-    /// <summary>The closing lines of a handle's documents: what it signs with. A one-line document (a review, a chat message) has no closing line.</summary>
-    private static HashSet<string> Signatures(IReadOnlyList<string> texts)
+    /// <summary>
+    /// The closing lines of a handle's documents: what it signs with, keyed by the line with its own name, numbers and
+    /// contacts masked (a renamed vendor keeps "— OldName, est. 2019" as "— NewName, est. 2019"), each with one line as written.
+    /// A one-line document (a review, a chat message) has no closing line, and a line of fewer than two plain words signs nothing.
+    /// </summary>
+    private static Dictionary<string, string> Signatures(IReadOnlyList<string> texts, string ownName)
     {
-        return texts.Select(text => text.Trim().Split('\n')).Where(lines => lines.Length >= 2).Select(lines => lines[^1].Trim())
-            .Where(line => line.Length is >= 8 and <= 120).ToHashSet(StringComparer.Ordinal);
+        var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in texts.Select(text => text.Trim().Split('\n')).Where(lines => lines.Length >= 2).Select(lines => lines[^1].Trim()).Where(line => line.Length is >= 8 and <= 120))
+        {
+            var words = TextShingles.MaskedWords(line, ownName);
+            if (words.Count(word => word is not ("#" or "§" or "@")) >= 2)
+            {
+                signatures.TryAdd(string.Join(' ', words), line);
+            }
+        }
+
+        return signatures;
+    }
+
+    /// <summary>The first rare closing line two handles share, as the first of them writes it (and the second, where it differs).</summary>
+    private static string? SharedSignature(Profile a, Profile b, Func<string, bool> rare)
+    {
+        var shared = a.Signatures.Keys.Where(b.Signatures.ContainsKey).Where(rare).Order(StringComparer.Ordinal).FirstOrDefault();
+        return shared is null ? null
+            : a.Signatures[shared] == b.Signatures[shared] ? a.Signatures[shared]
+            : $"{a.Signatures[shared]} | {b.Signatures[shared]}";
     }
 
     private static Dictionary<string, double> Trigrams(IReadOnlyList<string> texts)

@@ -8,8 +8,8 @@ namespace Lantern.Graph;
 /// <summary>A selector occurrence as alias resolution sees it: which handle's document, of what kind, and the words just before it.</summary>
 internal sealed record HandleMention(string Handle, string DocumentId, string Kind, string Type, string Value, string Before);
 
-/// <summary>A handle's writing: its documents' texts, for signatures and style.</summary>
-internal sealed record HandleText(string Handle, IReadOnlyList<string> Texts);
+/// <summary>A handle's writing: its documents' texts, for signatures and style, and whether any of them is a listing (it sells).</summary>
+internal sealed record HandleText(string Handle, IReadOnlyList<string> Texts, bool Lists = false);
 
 /// <summary>
 /// Decides which handles are one actor. A selector links handles only where each advertises it as
@@ -37,7 +37,19 @@ public static partial class AliasResolver
 
     /// <summary>The clusters and suggestions, and the relays found on the way (whose documents own nothing and bridge no one).</summary>
     internal static (IReadOnlyList<AliasCluster> Clusters, IReadOnlyList<AliasRelay> Relays) ResolveWithRelays(
-        IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
+        IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold) =>
+        Run(mentions, texts, hubThreshold, compared: null);
+
+    /// <summary>Every pair of handles weighed for a suggestion, with its features, shown or not: what the score's weights are fitted on.</summary>
+    internal static IReadOnlyList<SuggestionCandidate> SuggestionCandidates(IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold = DefaultHubThreshold)
+    {
+        var compared = new List<SuggestionCandidate>();
+        Run(mentions, texts, hubThreshold, compared);
+        return compared;
+    }
+
+    private static (IReadOnlyList<AliasCluster> Clusters, IReadOnlyList<AliasRelay> Relays) Run(
+        IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold, List<SuggestionCandidate>? compared)
     {
         var ownIncludingRelays = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
         var allOwners = Owners(ownIncludingRelays);
@@ -116,8 +128,10 @@ public static partial class AliasResolver
         }
 
         clusters = [.. clusterByRoot.Values];
-        var advertisers = owners.Where(pair => pair.Value.Count < hubThreshold).SelectMany(pair => pair.Value.Keys).ToHashSet(StringComparer.Ordinal);
-        clusters.AddRange(WeakSuggestions(texts.Where(text => !relays.ContainsKey(text.Handle)).ToList(), Find, handle => Keys(Find(handle)), advertisers, hubThreshold));
+        // Sellers list something or advertise a contact of their own; buyers and reviewers do neither.
+        var sellers = owners.Where(pair => pair.Value.Count < hubThreshold).SelectMany(pair => pair.Value.Keys)
+            .Concat(texts.Where(text => text.Lists).Select(text => text.Handle)).ToHashSet(StringComparer.Ordinal);
+        clusters.AddRange(WeakSuggestions(texts.Where(text => !relays.ContainsKey(text.Handle)).ToList(), Find, handle => Keys(Find(handle)), sellers, hubThreshold, compared));
         return (clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList(), relayed);
     }
 
