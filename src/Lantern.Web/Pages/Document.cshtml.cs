@@ -23,9 +23,13 @@ public sealed class DocumentModel(WorkspaceGate gate) : PageModel
         View = view;
         var text = view.Document.Text;
         var position = 0;
-        foreach (var mention in view.Mentions.OrderBy(mention => mention.Start))
+        var ordered = view.Mentions.OrderBy(mention => mention.Start).ThenByDescending(mention => mention.End).ToList();
+        for (var index = 0; index < ordered.Count; index++)
         {
-            if (mention.Start < position || mention.End > text.Length)
+            var mention = ordered[index];
+            // A signed message's mention spans the selectors it announces: those are the links, the signer is in the table.
+            var holdsAnother = mention.Rule.StartsWith("pgp-signature", StringComparison.Ordinal) && index + 1 < ordered.Count && ordered[index + 1].Start < mention.End;
+            if (mention.Start < position || mention.End > text.Length || holdsAnother)
             {
                 continue;
             }

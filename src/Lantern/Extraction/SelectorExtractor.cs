@@ -16,7 +16,7 @@ namespace Lantern.Extraction;
 public static partial class SelectorExtractor
 {
     /// <summary>Raised whenever the rules change, so stored mentions are extracted again.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const int CueWindow = 40;
 
@@ -80,7 +80,12 @@ public static partial class SelectorExtractor
         var rejected = new List<RejectedCandidate>();
         var masked = new List<(int Start, int End)>();
 
-        PgpBlocks(text, mentions, rejected, masked);
+        var keyBlocks = new List<string>();
+        PgpBlocks(text, mentions, rejected, masked, keyBlocks);
+        // A clear-signed message's mention spans its signed text, so it joins the mentions only after
+        // the scans that skip text already covered: the selectors the message announces are still found.
+        var signedMessages = new List<Mention>();
+        PgpSignatureBlocks(text, keyBlocks, signedMessages, rejected, masked);
         var maskedPositions = new CoveredPositions(text.Length);
         foreach (var (start, end) in masked)
         {
@@ -99,6 +104,7 @@ public static partial class SelectorExtractor
         IpAddresses(text, mentions, rejected, Free);
         PhoneNumbers(text, mentions, rejected, context, covered, Free);
 
+        mentions.AddRange(signedMessages);
         mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Type, b.Type));
         return new ExtractionResult(mentions, rejected);
     }
@@ -107,7 +113,7 @@ public static partial class SelectorExtractor
     public static string? Normalize(string type, string value, string? defaultRegion = null) =>
         SelectorTypes.All.Contains(type) ? Types.SelectorTypeRegistry.Get(type).Normalize(value, defaultRegion) : value.Trim();
 
-    private static void PgpBlocks(string text, List<Mention> mentions, List<RejectedCandidate> rejected, List<(int, int)> masked)
+    private static void PgpBlocks(string text, List<Mention> mentions, List<RejectedCandidate> rejected, List<(int, int)> masked, List<string> keyBlocks)
     {
         foreach (var match in ArmoredKey().EnumerateMatches(text))
         {
@@ -119,6 +125,7 @@ public static partial class SelectorExtractor
             if (verdict.Value is { } fingerprintValue)
             {
                 mentions.Add(new Mention(SelectorTypes.Pgp, fingerprintValue, raw, match.Index, match.Index + match.Length, 1.0, false, verdict.Rule!));
+                keyBlocks.Add(raw);
             }
             else
             {

@@ -35,6 +35,24 @@ internal static class PgpKeys
         }
     }
 
+    /// <summary>The first key ring of an armored public key block (its primary key and subkeys), or null.</summary>
+    public static PgpPublicKeyRing? Ring(string armored)
+    {
+        if (Dearmor(armored).Data is not { } data)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new PgpPublicKeyRingBundle(data).GetKeyRings().FirstOrDefault();
+        }
+        catch (Exception exception) when (exception is IOException or PgpException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The bytes of an armored block: the header lines (up to the first blank line) are skipped,
     /// the base64 body decoded (line breaks and spaces are ignored by the decoder), and the
