@@ -12,7 +12,7 @@ namespace Lantern.Extraction.Facts;
 public sealed class FactsExtractor
 {
     /// <summary>Raised whenever the rules change, so stored facts are extracted again (with the lexicon's version).</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>A page giving at least this many phone numbers, from at least two countries, carries the "several unrelated phone numbers" lead.</summary>
     public const int SeveralPhoneNumbers = 3;
@@ -265,6 +265,7 @@ public sealed class FactsExtractor
     {
         var tokens = new List<Token>();
         FactTokenizer.Tokenize(text, tokens);
+        DropArmor(text, tokens);
         var elements = new List<Element>(tokens.Count);
         Span<char> key = stackalloc char[160];
         var segment = 0;
@@ -338,6 +339,70 @@ public sealed class FactsExtractor
     private static bool IsSeparatorChar(char c) => c is '+' or '|' or ';' or '•' or '·';
 
     /// <summary>"+", "|", ";" and bullets part products ("Ketamine 1g + MDMA 1g"); a "+" glued to what it follows does not ("90%+", "AAA+").</summary>
+    /// <summary>
+    /// Drops the tokens of armored PGP blocks (keys, signatures: base64 and armor headers) and of a
+    /// signed message's header lines: <c>Hash: SHA512</c> heads every clear-signed post and is no cannabis resin.
+    /// One pass; the next END line is looked for only once it is passed, so unterminated blocks stay linear.
+    /// </summary>
+    private static void DropArmor(string text, List<Token> tokens)
+    {
+        const string ArmorBegin = "-----BEGIN PGP";
+        const string ArmorEnd = "-----END PGP";
+        const string SignedMessage = "-----BEGIN PGP SIGNED MESSAGE-----";
+        var begin = text.IndexOf(ArmorBegin, StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            return;
+        }
+
+        var regions = new List<(int Start, int End)>();
+        var nextEnd = -2;
+        while (begin >= 0)
+        {
+            var lineEnd = LineEnd(text, begin);
+            int end;
+            if (text.AsSpan(begin).StartsWith(SignedMessage, StringComparison.Ordinal))
+            {
+                // Header lines ("Hash: …") run to the first line without a colon, normally the blank one.
+                end = lineEnd;
+                while (end < text.Length && LineEnd(text, end) is var next && text.AsSpan(end, next - end).Contains(':'))
+                {
+                    end = next;
+                }
+            }
+            else
+            {
+                if (nextEnd != -1 && nextEnd < lineEnd)
+                {
+                    nextEnd = text.IndexOf(ArmorEnd, lineEnd, StringComparison.Ordinal);
+                }
+
+                end = nextEnd < 0 ? lineEnd : LineEnd(text, nextEnd);
+            }
+
+            regions.Add((begin, end));
+            begin = end >= text.Length ? -1 : text.IndexOf(ArmorBegin, end, StringComparison.Ordinal);
+        }
+
+        var region = 0;
+        tokens.RemoveAll(token =>
+        {
+            while (region < regions.Count && regions[region].End <= token.Start)
+            {
+                region++;
+            }
+
+            return region < regions.Count && token.Start >= regions[region].Start;
+        });
+    }
+
+    /// <summary>Just past the line break that ends the line holding <paramref name="index"/>, or the text's end.</summary>
+    private static int LineEnd(string text, int index)
+    {
+        var lineBreak = text.IndexOf('\n', index);
+        return lineBreak < 0 ? text.Length : lineBreak + 1;
+    }
+
     private static bool IsSeparator(string text, List<Token> tokens, int index)
     {
         var token = tokens[index];

@@ -78,6 +78,18 @@ public sealed class FactsExtractorTests
     }
 
     [Fact]
+    public void ASignedMessagesHashHeaderAndArmorAreNoListingText()
+    {
+        const string text = "Restock:\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nMDMA crystal back in\n-----BEGIN PGP SIGNATURE-----\nComment: Hash and weed\n\niQEz\n-----END PGP SIGNATURE-----\n"
+            + "-----BEGIN PGP SIGNATURE-----\nan unterminated block hides nothing: ketamine too\n";
+
+        var facts = FactsExtractor.Default.Extract(null, text);
+
+        Assert.Equal(["mdma", "ketamine"], facts.Items.Select(item => item.Drug));
+        Assert.Equal("cannabis", FactsExtractor.Default.Extract(null, "Hash: 5 g of the best").Items.Single().Drug);
+    }
+
+    [Fact]
     public void SmallCryptoPricesPerUnitAreKeptToTheSatoshi()
     {
         Assert.Equal(new FactUnitPrice(0.00002m, "BTC", "unit"), Title("100x Xanax 2mg 0.002 BTC").UnitPrice);
