@@ -337,6 +337,11 @@ public sealed partial class DemoCorpus
                             ObfuscatedEmail(text, vendor.Email, post / 4);
                             text.Add(" for bulk.");
                             break;
+                        case 1 when post == 5:
+                            // A signed restock notice: only its signature names the key.
+                            text.Add("\n");
+                            text.Selector("pgp", vendor.Pgp.Fingerprint, vendor.Pgp.ClearSign($"Restock notice from {handle.Split('/')[1]}.\n- same key, same shop, new batch tested.", YearStart.UtcDateTime));
+                            break;
                         case 1:
                             text.Add("My PGP fingerprint: ");
                             text.Selector("pgp", vendor.Pgp.Fingerprint, Grouped(vendor.Pgp.Fingerprint));

@@ -11,7 +11,39 @@ using PhoneNumbers;
 namespace Lantern.Demo;
 
 /// <summary>An OpenPGP public key made for the demo: its armored block and the primary key's v4 fingerprint.</summary>
-public sealed record DemoPgpKey(string Armored, string Fingerprint);
+public sealed record DemoPgpKey(string Armored, string Fingerprint)
+{
+    internal PgpKeyPair? Pair { get; init; }
+
+    /// <summary>
+    /// <paramref name="text"/> clear-signed as GnuPG writes it (RFC 4880 §7): dash-escaped lines, then
+    /// an armored signature naming the key by its issuer fingerprint (and key ID), made at <paramref name="signedAt"/>.
+    /// </summary>
+    public string ClearSign(string text, DateTime signedAt)
+    {
+        var pair = Pair ?? throw new InvalidOperationException("this key has no private half to sign with");
+        var lines = text.Split('\n');
+        var generator = new PgpSignatureGenerator(pair.PublicKey.Algorithm, HashAlgorithmTag.Sha256);
+        generator.InitSign(PgpSignature.CanonicalTextDocument, pair.PrivateKey);
+        var hashed = new PgpSignatureSubpacketGenerator();
+        hashed.SetSignatureCreationTime(false, signedAt);
+        hashed.SetIssuerFingerprint(false, pair.PublicKey);
+        generator.SetHashedSubpackets(hashed.Generate());
+        var unhashed = new PgpSignatureSubpacketGenerator();
+        unhashed.SetIssuerKeyID(false, pair.KeyId);
+        generator.SetUnhashedSubpackets(unhashed.Generate());
+        generator.Update(System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Select(line => line.TrimEnd(' ', '\t')))));
+        using var buffer = new MemoryStream();
+        using (var armored = new ArmoredOutputStream(buffer))
+        {
+            generator.Generate().Encode(armored);
+        }
+
+        var signature = System.Text.Encoding.ASCII.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var escaped = lines.Select(line => line.StartsWith('-') ? "- " + line : line);
+        return "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n" + string.Join('\n', escaped) + "\n" + signature;
+    }
+}
 
 /// <summary>
 /// Makes real, valid selectors from a seeded random source, so the demo is the same on every run:
@@ -98,7 +130,7 @@ public sealed class SelectorForge(int seed)
         }
 
         var text = System.Text.Encoding.ASCII.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        return new DemoPgpKey(text, Convert.ToHexString(ring.GetPublicKey().GetFingerprint()));
+        return new DemoPgpKey(text, Convert.ToHexString(ring.GetPublicKey().GetFingerprint())) { Pair = pair };
     }
 
     /// <summary>A look-alike that fails its checksum: one character changed to another of the same alphabet.</summary>
