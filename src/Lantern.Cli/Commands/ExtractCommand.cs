@@ -21,6 +21,11 @@ public static class ExtractCommand
             Description = "Read listing facts instead of selectors: drugs (lower-case INN or common name, class), strength, form, quantity, price and unit price, " +
                 "ships from/to (ISO 3166-1 alpha-2, EU, WW), shipping and payment terms, counterfeit and illicit-medicine indicators — each with its offsets. See docs/facts.md",
         };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Also list the rejected candidates with the reason: look-alikes whose checksum fails, a PGP signature naming its signer only by a 64-bit key ID, " +
+                "broken armor… They are never selectors. With --json one object a line {rejected: true, type, raw, start, end, reason, file}",
+        };
         var lines = new Option<bool>("--lines") { Description = "With --facts: each non-empty line is one listing title (e.g. a list of titles); otherwise the whole file is one listing's text" };
         var command = new Command("extract", "Find selectors in text without a workspace: e-mails, phones, IPs, onions, URLs, BTC/ETH/XMR wallets, PGP keys, " +
             "Telegram, Session, Wickr, Threema and Signal IDs — each validated (checksums, libphonenumber, BouncyCastle) and normalized.\n" +
@@ -28,7 +33,7 @@ public static class ExtractCommand
             "With --facts: listing facts instead, one object a line per listing with --json {file, line, items:[{drug, class, strength, form, quantity, start, end, field, raw}], price, unit_price, ships_from, ships_to, ships_to_except, routes, terms, indicators}.\n" +
             "Examples: lantern extract dump.txt --json · cat post.txt | lantern extract --region NL · lantern extract --facts --lines titles.txt --json")
         {
-            files, region, telegram, facts, lines,
+            files, region, telegram, explain, facts, lines,
         };
         command.SetAction(parse => CliContext.Run(parse, context =>
         {
@@ -37,13 +42,20 @@ public static class ExtractCommand
                 return context.Fail("--lines goes with --facts: it reads each line as one listing title");
             }
 
+            if (parse.GetValue(explain) && parse.GetValue(facts))
+            {
+                return context.Fail("--explain goes with selectors, not with --facts");
+            }
+
             var regionValue = parse.GetValue(region)?.ToUpperInvariant();
             var extractionContext = new ExtractionContext(regionValue, parse.GetValue(telegram));
             var paths = parse.GetValue(files) ?? [];
             var failed = false;
             var inputs = paths.Length == 0 ? [("-", (Func<string?>)(() => Console.In.ReadToEnd()))] : paths.Select(path => (path, (Func<string?>)(() => ReadFile(context, path, ref failed)))).ToList();
             var table = new Table().Border(TableBorder.Rounded).AddColumns("file", "type", "value", "raw", "offsets", "confidence", "rule");
+            var rejectedTable = new Table().Border(TableBorder.Rounded).AddColumns("file", "type", "raw", "offsets", "reason");
             var count = 0;
+            var rejectedCount = 0;
             if (parse.GetValue(facts))
             {
                 var found = ExtractFacts(context, inputs, parse.GetValue(lines));
@@ -59,28 +71,14 @@ public static class ExtractCommand
                     continue;
                 }
 
-                foreach (var mention in StreamingSelectorExtractor.Extract(input.Reader, extractionContext))
+                foreach (var window in StreamingSelectorExtractor.ExtractWithRejected(input.Reader, extractionContext))
                 {
-                    count++;
-                    if (context.AsJson)
+                    WriteMentions(context, name, window.Mentions, table);
+                    count += window.Mentions.Count;
+                    if (parse.GetValue(explain))
                     {
-                        CliContext.WriteJson(new
-                        {
-                            type = mention.Type,
-                            value = mention.Value,
-                            raw = mention.Raw,
-                            start = mention.Start,
-                            end = mention.End,
-                            confidence = mention.Confidence,
-                            obfuscated = mention.Obfuscated,
-                            rule = mention.Rule,
-                            file = name,
-                        });
-                    }
-                    else
-                    {
-                        table.AddRow(Markup.Escape(name), mention.Type, Markup.Escape(mention.Value), Markup.Escape(OneLine(mention.Raw)),
-                            $"{mention.Start}–{mention.End}", mention.Confidence.ToString("0.00"), mention.Rule);
+                        WriteRejected(context, name, window.Rejected, rejectedTable);
+                        rejectedCount += window.Rejected.Count;
                     }
                 }
 
@@ -94,11 +92,58 @@ public static class ExtractCommand
             {
                 context.Out.Write(table);
                 context.Out.MarkupLine($"{count:N0} selectors");
+                if (parse.GetValue(explain))
+                {
+                    context.Out.Write(rejectedTable);
+                    context.Out.MarkupLine($"{rejectedCount:N0} rejected candidates (never selectors)");
+                }
             }
 
             return failed ? ExitCodes.Partial : ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static void WriteMentions(CliContext context, string name, IReadOnlyList<Mention> mentions, Table table)
+    {
+        foreach (var mention in mentions)
+        {
+            if (context.AsJson)
+            {
+                CliContext.WriteJson(new
+                {
+                    type = mention.Type,
+                    value = mention.Value,
+                    raw = mention.Raw,
+                    start = mention.Start,
+                    end = mention.End,
+                    confidence = mention.Confidence,
+                    obfuscated = mention.Obfuscated,
+                    rule = mention.Rule,
+                    file = name,
+                });
+            }
+            else
+            {
+                table.AddRow(Markup.Escape(name), mention.Type, Markup.Escape(mention.Value), Markup.Escape(OneLine(mention.Raw)),
+                    $"{mention.Start}–{mention.End}", mention.Confidence.ToString("0.00"), mention.Rule);
+            }
+        }
+    }
+
+    private static void WriteRejected(CliContext context, string name, IReadOnlyList<RejectedCandidate> candidates, Table table)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (context.AsJson)
+            {
+                CliContext.WriteJson(new { rejected = true, type = candidate.Type, raw = candidate.Raw, start = candidate.Start, end = candidate.End, reason = candidate.Reason, file = name });
+            }
+            else
+            {
+                table.AddRow(Markup.Escape(name), candidate.Type, Markup.Escape(OneLine(candidate.Raw)), $"{candidate.Start}–{candidate.End}", Markup.Escape(candidate.Reason));
+            }
+        }
     }
 
     /// <summary>Listing facts of each input, or of each of its lines; returns how many listings had facts, or -1 when an input could not be read.</summary>

@@ -24,7 +24,17 @@ public static class StreamingSelectorExtractor
     public static IEnumerable<Mention> Extract(TextReader reader, ExtractionContext? context = null) =>
         Extract(reader, context, DefaultChunkChars, DefaultOverlapChars);
 
-    public static IEnumerable<Mention> Extract(TextReader reader, ExtractionContext? context, int chunkChars, int overlapChars)
+    public static IEnumerable<Mention> Extract(TextReader reader, ExtractionContext? context, int chunkChars, int overlapChars) =>
+        ExtractWithRejected(reader, context, chunkChars, overlapChars).SelectMany(window => window.Mentions);
+
+    /// <summary>
+    /// Window by window, the mentions and the rejected candidates (a look-alike, a key ID that is not a
+    /// fingerprint, broken armor…) that start in it: each found once, offsets into the whole input.
+    /// </summary>
+    public static IEnumerable<ExtractionResult> ExtractWithRejected(TextReader reader, ExtractionContext? context = null) =>
+        ExtractWithRejected(reader, context, DefaultChunkChars, DefaultOverlapChars);
+
+    public static IEnumerable<ExtractionResult> ExtractWithRejected(TextReader reader, ExtractionContext? context, int chunkChars, int overlapChars)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkChars, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(overlapChars, 1);
@@ -51,14 +61,13 @@ public static class StreamingSelectorExtractor
                 cutoff = Math.Max(windowEnd - overlapChars, acceptFrom + 1);
             }
 
-            foreach (var mention in SelectorExtractor.Extract(text, context).Mentions)
-            {
-                var start = windowStart + mention.Start;
-                if (start >= acceptFrom && start < cutoff)
-                {
-                    yield return mention with { Start = checked((int)start), End = checked((int)(windowStart + mention.End)) };
-                }
-            }
+            var result = SelectorExtractor.Extract(text, context);
+            bool Accepted(int start) => windowStart + start >= acceptFrom && windowStart + start < cutoff;
+            yield return new ExtractionResult(
+                result.Mentions.Where(mention => Accepted(mention.Start))
+                    .Select(mention => mention with { Start = checked((int)(windowStart + mention.Start)), End = checked((int)(windowStart + mention.End)) }).ToList(),
+                result.Rejected.Where(rejected => Accepted(rejected.Start))
+                    .Select(rejected => rejected with { Start = checked((int)(windowStart + rejected.Start)), End = checked((int)(windowStart + rejected.End)) }).ToList());
 
             var keepFrom = Math.Max(windowStart, cutoff - overlapChars);
             if (keepFrom < windowEnd && char.IsLowSurrogate(text[(int)(keepFrom - windowStart)]))

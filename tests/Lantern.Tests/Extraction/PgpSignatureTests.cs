@@ -104,6 +104,22 @@ public sealed class PgpSignatureTests
     }
 
     [Fact]
+    public void ExtractExplainShowsTheKeyIdRejectionOnceAndNoSelector()
+    {
+        var text = "canary\n" + Vendor.ClearSign(Announcement, issuerFingerprint: false) + "\n" + new string('x', 3000);
+
+        var result = LanternProcess.RunWithInput(Path.GetTempPath(), text, "extract", "--explain", "--json");
+        var streamed = StreamingSelectorExtractor.ExtractWithRejected(new StringReader(text), null, chunkChars: 256, overlapChars: 128).SelectMany(window => window.Rejected).ToList();
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.DoesNotContain(lines, line => line.GetProperty("type").GetString() == SelectorTypes.Pgp && !line.TryGetProperty("rejected", out _));
+        var rejected = Assert.Single(lines, line => line.TryGetProperty("rejected", out _));
+        Assert.Contains(Vendor.KeyId.ToString("X16", null), rejected.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(text.IndexOf("-----BEGIN PGP SIGNATURE", StringComparison.Ordinal), Assert.Single(streamed).Start);
+    }
+
+    [Fact]
     public void AKeyIdSignatureThatVerifiesWithAKeyInTheDocumentNamesThatKey()
     {
         var text = Vendor.ClearSign(Announcement, issuerFingerprint: false) + "\n" + Vendor.Armored;
