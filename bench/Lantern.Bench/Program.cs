@@ -18,6 +18,7 @@ using Lantern.Storage;
 // Many sessions searching a served case:     echo PASSWORD | dotnet run -c Release --project bench/Lantern.Bench -- load --url URL --user NAME [--sessions 50] [--seconds 30] [--workspace DIR]
 // Listing facts beside selectors:           dotnet run -c Release --project bench/Lantern.Bench -- facts [--docs N] [--ingest-rate DOCS_PER_S]
 // Ingest with and without 1,000 watches:   dotnet run -c Release --project bench/Lantern.Bench -- watch [--docs N] [--watches N] [--rounds N]
+// CSV with ISO beside slash dates:         dotnet run -c Release --project bench/Lantern.Bench -- dates [--docs N] [--rounds N]
 // Suggestion score weights fitted on demo seeds: dotnet run -c Release --project bench/Lantern.Bench -- calibrate [--train 1-12] [--test 13-16]
 // Whole `lantern search` processes beside rg: dotnet run -c Release --project bench/Lantern.Bench -- startup [--lantern PATH] [--runs N] [--word WORD] [--rg PATH] [--dir DIR]
 if (args.FirstOrDefault() == "corpus")
@@ -48,6 +49,11 @@ if (args.FirstOrDefault() == "facts")
 if (args.FirstOrDefault() == "watch")
 {
     return WatchBenchmark.Run(Argument("--docs", 200_000), Argument("--watches", 1_000), Argument("--rounds", 2));
+}
+
+if (args.FirstOrDefault() == "dates")
+{
+    return DatesBenchmark.Run(Argument("--docs", 200_000), Argument("--rounds", 3));
 }
 
 if (args.FirstOrDefault() == "startup")

@@ -15,9 +15,57 @@ internal sealed class CsvReader : IDocumentReader
     {
         var layout = FileLayout.Detect(file.Path, options.Encoding, quotedFields: true);
         var delimiter = CsvRecordReader.SniffDelimiter(file.Path, layout);
-
-        using var stream = File.OpenRead(file.Path);
         var fallbackSite = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
+        SlashDateOrder? slashDates = null;
+        foreach (var row in Rows(file, options, layout, delimiter))
+        {
+            if (row.Problem is not null)
+            {
+                yield return row.Problem;
+                continue;
+            }
+
+            if (slashDates is null && NumericDates.TrySlashNumbers(row.Fields.GetValueOrDefault(RecordFields.PostedAt), out _, out _))
+            {
+                // Only a file with slash dates is read twice: its first one sends a pass over every row's date.
+                var survey = SlashDateSurvey.Of(Rows(file, options, layout, delimiter)
+                    .Where(other => other.Problem is null)
+                    .Select(other => (other.Fields.GetValueOrDefault(RecordFields.PostedAt), other.Location)));
+                slashDates = survey.Order;
+                if (survey.Warning is { } warning)
+                {
+                    yield return new IngestProblem(file.DisplayPath, "file", warning, ProblemSeverity.Warning);
+                }
+            }
+
+            var item = TabularRecord.ToDocument(row.Fields, row.Metadata, file, row.Location, options.Site, fallbackSite, row.Number, slashDates ?? SlashDateOrder.MonthFirst, options.Kind);
+            if (item.Document is { } document)
+            {
+                yield return document with { SourceIdIdentifies = row.IdMapped, Repairs = row.Repairs };
+            }
+            else
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>A data row's fields by document field, its other columns, or why it cannot be used.</summary>
+    private sealed record Row(
+        IReadOnlyDictionary<string, string> Fields,
+        Dictionary<string, string> Metadata,
+        RecordLocation Location,
+        string Number,
+        bool IdMapped,
+        string? Repairs,
+        IngestProblem? Problem = null)
+    {
+        public static Row Refused(IngestProblem problem) => new(new Dictionary<string, string>(), [], default, string.Empty, false, null, problem);
+    }
+
+    private static IEnumerable<Row> Rows(SourceFile file, ReadOptions options, FileLayout layout, byte delimiter)
+    {
+        using var stream = File.OpenRead(file.Path);
         IReadOnlyList<string>? header = null;
         Dictionary<string, int>? mapping = null;
         foreach (var record in CsvRecordReader.Read(stream, delimiter, options.MaxRecordBytes, layout))
@@ -27,7 +75,7 @@ internal sealed class CsvReader : IDocumentReader
             {
                 if (record.Error is not null)
                 {
-                    yield return new IngestProblem(file.DisplayPath, "header (line 1)", record.Error);
+                    yield return Row.Refused(new IngestProblem(file.DisplayPath, "header (line 1)", record.Error));
                     yield break;
                 }
 
@@ -35,7 +83,7 @@ internal sealed class CsvReader : IDocumentReader
                 var mapped = MapColumns(header, options.ColumnMap);
                 if (mapped.Problem is not null)
                 {
-                    yield return new IngestProblem(file.DisplayPath, "header (line 1)", mapped.Problem);
+                    yield return Row.Refused(new IngestProblem(file.DisplayPath, "header (line 1)", mapped.Problem));
                     yield break;
                 }
 
@@ -45,13 +93,13 @@ internal sealed class CsvReader : IDocumentReader
 
             if (record.Error is not null)
             {
-                yield return new IngestProblem(file.DisplayPath, location.ToString(), record.Error);
+                yield return Row.Refused(new IngestProblem(file.DisplayPath, location.ToString(), record.Error));
                 continue;
             }
 
             if (record.Fields.Count != header.Count)
             {
-                yield return new IngestProblem(file.DisplayPath, location.ToString(), $"has {record.Fields.Count} columns, the header has {header.Count}; skipped");
+                yield return Row.Refused(new IngestProblem(file.DisplayPath, location.ToString(), $"has {record.Fields.Count} columns, the header has {header.Count}; skipped"));
                 continue;
             }
 
@@ -73,20 +121,12 @@ internal sealed class CsvReader : IDocumentReader
             }
 
             var rowNumber = (record.Number - 1).ToString(CultureInfo.InvariantCulture);
-            var item = TabularRecord.ToDocument(fields, metadata, file, location, options.Site, fallbackSite, rowNumber, options.Kind);
-            if (item.Document is { } document)
-            {
-                yield return document with { SourceIdIdentifies = mapping!.ContainsKey(RecordFields.Id), Repairs = record.Repairs };
-            }
-            else
-            {
-                yield return item;
-            }
+            yield return new Row(fields, metadata, location, rowNumber, mapping!.ContainsKey(RecordFields.Id), record.Repairs);
         }
 
         if (header is null)
         {
-            yield return new IngestProblem(file.DisplayPath, "file", "no header row");
+            yield return Row.Refused(new IngestProblem(file.DisplayPath, "file", "no header row"));
         }
     }
 

@@ -15,23 +15,63 @@ internal sealed class JsonLinesReader : IDocumentReader
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOptions options)
     {
         var layout = FileLayout.Detect(file.Path, options.Encoding, quotedFields: false);
-        using var stream = File.OpenRead(file.Path);
         var fallbackSite = options.Site ?? Path.GetFileNameWithoutExtension(file.Path);
+        SlashDateOrder? slashDates = null;
+        foreach (var record in Records(file, options, layout))
+        {
+            if (record.Problem is not null)
+            {
+                yield return record.Problem;
+                continue;
+            }
+
+            if (slashDates is null && NumericDates.TrySlashNumbers(record.Fields.GetValueOrDefault(RecordFields.PostedAt), out _, out _))
+            {
+                // Only a file with slash dates is read twice: its first one sends a pass over every record's date.
+                var survey = SlashDateSurvey.Of(Records(file, options, layout)
+                    .Where(other => other.Problem is null)
+                    .Select(other => (other.Fields.GetValueOrDefault(RecordFields.PostedAt), other.Location)));
+                slashDates = survey.Order;
+                if (survey.Warning is { } warning)
+                {
+                    yield return new IngestProblem(file.DisplayPath, "file", warning, ProblemSeverity.Warning);
+                }
+            }
+
+            var item = TabularRecord.ToDocument(record.Fields, record.Metadata, file, record.Location, options.Site, fallbackSite, defaultSourceId: null, slashDates ?? SlashDateOrder.MonthFirst, options.Kind);
+            yield return item.Document is { } document && record.Repairs is { } repaired ? document with { Repairs = repaired } : item;
+        }
+    }
+
+    /// <summary>A line's values by document field and its other keys, or a problem with the line (a warning may precede its record).</summary>
+    private sealed record Line(
+        IReadOnlyDictionary<string, string> Fields,
+        Dictionary<string, string> Metadata,
+        RecordLocation Location,
+        string? Repairs,
+        IngestProblem? Problem = null)
+    {
+        public static Line Refused(IngestProblem problem) => new(new Dictionary<string, string>(), [], default, null, problem);
+    }
+
+    private static IEnumerable<Line> Records(SourceFile file, ReadOptions options, FileLayout layout)
+    {
+        using var stream = File.OpenRead(file.Path);
         var repairs = new TextRepairs();
         foreach (var line in LineReader.ReadLines(stream, options.MaxRecordBytes, layout))
         {
             var location = new RecordLocation(line.Start, line.End, line.Number);
             if (line.TooLong)
             {
-                yield return new IngestProblem(file.DisplayPath, location.ToString(), $"line is {line.End - line.Start:N0} bytes, over the {options.MaxRecordBytes:N0}-byte record limit; skipped");
+                yield return Line.Refused(new IngestProblem(file.DisplayPath, location.ToString(), $"line is {line.End - line.Start:N0} bytes, over the {options.MaxRecordBytes:N0}-byte record limit; skipped"));
                 continue;
             }
 
             // UTF-8 that needs no repair is parsed as it stands; anything else is decoded and repaired first.
             var bytes = line.Bytes;
+            repairs.Clear();
             if (layout.Encoding != SourceEncoding.Utf8 || !System.Text.Ascii.IsValid(bytes.Span))
             {
-                repairs.Clear();
                 var text = TextDecoder.Decode(bytes.Span, layout.Encoding, repairs);
                 if (layout.Encoding != SourceEncoding.Utf8 || repairs.Any)
                 {
@@ -48,16 +88,14 @@ internal sealed class JsonLinesReader : IDocumentReader
             if (surrogates > 0)
             {
                 repairs.LoneSurrogates = surrogates;
-                yield return LoneSurrogatesRepaired(file, location.ToString(), surrogates);
+                yield return Line.Refused(LoneSurrogatesRepaired(file, location.ToString(), surrogates));
             }
 
-            var item = ParseLine(file, json, location, options.Site, fallbackSite, options.Kind);
-            yield return item.Document is { } document && repairs.Describe() is { } repaired ? document with { Repairs = repaired } : item;
-            repairs.Clear();
+            yield return ParseLine(file, json, location, repairs.Describe());
         }
     }
 
-    private static ReadItem ParseLine(SourceFile file, ReadOnlyMemory<byte> line, RecordLocation location, string? siteOverride, string fallbackSite, string? defaultKind)
+    private static Line ParseLine(SourceFile file, ReadOnlyMemory<byte> line, RecordLocation location, string? repairs)
     {
         JsonDocument json;
         try
@@ -69,14 +107,14 @@ internal sealed class JsonLinesReader : IDocumentReader
             var reason = exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
                 ? $"JSON nested deeper than {MaxDepth} levels"
                 : $"not valid JSON ({FirstSentence(exception.Message)})";
-            return new IngestProblem(file.DisplayPath, location.ToString(), reason);
+            return Line.Refused(new IngestProblem(file.DisplayPath, location.ToString(), reason));
         }
 
         using (json)
         {
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return new IngestProblem(file.DisplayPath, location.ToString(), $"expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+                return Line.Refused(new IngestProblem(file.DisplayPath, location.ToString(), $"expected a JSON object, found {json.RootElement.ValueKind.ToString().ToLowerInvariant()}"));
             }
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -118,8 +156,7 @@ internal sealed class JsonLinesReader : IDocumentReader
             }
 
             var metadata = values.Where(pair => !used.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-
-            return TabularRecord.ToDocument(fields, metadata, file, location, siteOverride, fallbackSite, defaultSourceId: null, defaultKind);
+            return new Line(fields, metadata, location, repairs);
         }
     }
 

@@ -45,8 +45,14 @@ public static class RecordFields
     public static string NormalizeName(string name) =>
         string.Join('_', name.Trim().ToLowerInvariant().Split([' ', '-', '.', '_'], StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>ISO 8601 (a time without zone is taken as UTC), RFC 1123, or Unix seconds or milliseconds.</summary>
-    public static bool TryParseDate(string? raw, out DateTimeOffset value)
+    /// <summary>
+    /// ISO 8601 (a time without zone is taken as UTC), RFC 1123, Unix seconds or milliseconds, or a
+    /// numeric date: dotted dates (11.04.2026) day-first, slash dates (04/11/2026) month-first.
+    /// </summary>
+    public static bool TryParseDate(string? raw, out DateTimeOffset value) => TryParseDate(raw, SlashDateOrder.MonthFirst, out value);
+
+    /// <summary>As <see cref="TryParseDate(string?, out DateTimeOffset)"/>, slash dates read in the order their file uses.</summary>
+    internal static bool TryParseDate(string? raw, SlashDateOrder slashes, out DateTimeOffset value)
     {
         value = default;
         if (string.IsNullOrWhiteSpace(raw))
@@ -64,6 +70,13 @@ public static class RecordFields
 
             value = epoch > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
             return true;
+        }
+
+        // Before the general parse, which reads 11.04.2026 month-first and 20.04.2026 not at all.
+        var numeric = NumericDates.TryParse(raw, slashes, out value);
+        if (numeric != NumericDateOutcome.OtherForm)
+        {
+            return numeric == NumericDateOutcome.Parsed;
         }
 
         if (DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))

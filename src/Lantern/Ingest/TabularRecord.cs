@@ -1,6 +1,9 @@
 namespace Lantern.Ingest;
 
-/// <summary>Builds a document from named string fields, as JSON Lines and CSV records give them.</summary>
+/// <summary>
+/// Builds a document from named string fields, as JSON Lines and CSV records give them; slash dates
+/// are read in the order their file uses (<see cref="SlashDateSurvey"/>).
+/// </summary>
 internal static class TabularRecord
 {
     public static ReadItem ToDocument(
@@ -11,6 +14,7 @@ internal static class TabularRecord
         string? siteOverride,
         string fallbackSite,
         string? defaultSourceId,
+        SlashDateOrder slashDates,
         string? defaultKind = null)
     {
         string Field(string name) => fields.TryGetValue(name, out var value) ? value : string.Empty;
@@ -33,7 +37,7 @@ internal static class TabularRecord
         DateTimeOffset? postedAt = null;
         if (Field(RecordFields.PostedAt) is { Length: > 0 } rawDate)
         {
-            if (RecordFields.TryParseDate(rawDate, out var parsed))
+            if (RecordFields.TryParseDate(rawDate, slashDates, out var parsed))
             {
                 postedAt = parsed;
             }
