@@ -8,9 +8,9 @@ namespace Lantern.Bench;
 
 /// <summary>
 /// Scaling on input built to be expensive: one selector-dense text of growing size extracted as a
-/// single document (extraction must stay linear), and saved pages of nested <c>&lt;div&gt;</c>s of
-/// growing depth (page parsing must stay bounded). Times are wall clock and the process's CPU
-/// time, which a busy machine disturbs less.
+/// single document (extraction must stay linear), saved pages of nested <c>&lt;div&gt;</c>s of growing
+/// depth (page parsing must stay bounded), and documents of many PGP signature blocks. Times are wall
+/// clock and the process's CPU time, which a busy machine disturbs less.
 /// </summary>
 public static class HostileInputBenchmark
 {
@@ -103,6 +103,50 @@ public static class HostileInputBenchmark
 
         return 0;
     }
+
+    /// <summary>
+    /// One document of <c>count</c> PGP signature blocks, in shapes meant to cost: real clear-signed
+    /// messages (verified when the key block is in the document), unterminated BEGIN lines, signed-message
+    /// headers with no signature, and base64 garbage under a signature header.
+    /// </summary>
+    public static int Signatures(IReadOnlyList<int> counts)
+    {
+        var key = new SelectorForge(DemoCorpus.DefaultSeed).PgpKey("bench <bench@example.org>");
+        var signed = key.ClearSign("Canary: all good.\n- nothing seized, same key.", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var random = new Random(7);
+        var garbage = new byte[140_000];
+        random.NextBytes(garbage);
+        var cases = new (string Name, Func<int, string> Text)[]
+        {
+            ("clear-signed, key in the document (verified)", count => key.Armored + "\n" + Repeat(signed + "\n", count)),
+            ("clear-signed, no key (parsed)", count => Repeat(signed + "\n", count)),
+            ("BEGIN SIGNATURE lines, never ended", count => Repeat("-----BEGIN PGP SIGNATURE-----\nAAAA\n", count)),
+            ("signed-message headers, one signature at the end", count => Repeat("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nhi\n", count) + signed),
+            ("190 K characters of base64 garbage a block", count => Repeat("-----BEGIN PGP SIGNATURE-----\n\n" + Convert.ToBase64String(garbage, Base64FormattingOptions.InsertLineBreaks) + "\n-----END PGP SIGNATURE-----\n", Math.Max(1, count / 1000))),
+        };
+        SelectorExtractor.Extract(key.Armored + "\n" + signed);
+        Console.WriteLine("case                                                blocks      chars    wall s     cpu s   mentions   verified   rejected");
+        foreach (var (name, build) in cases)
+        {
+            foreach (var count in counts)
+            {
+                var text = build(count);
+                var blocks = name.StartsWith("190", StringComparison.Ordinal) ? Math.Max(1, count / 1000) : count;
+                SelectorExtractor.ForgetVerdicts();
+                GC.Collect();
+                var cpuBefore = ProcessCpu();
+                var clock = Stopwatch.StartNew();
+                var result = SelectorExtractor.Extract(text);
+                clock.Stop();
+                var cpu = (ProcessCpu() - cpuBefore).TotalSeconds;
+                Console.WriteLine($"{name,-50} {blocks,7:N0} {text.Length,10:N0} {clock.Elapsed.TotalSeconds,9:N2} {cpu,9:N2} {result.Mentions.Count,10:N0} {result.Mentions.Count(mention => mention.Rule == "pgp-signature-verified"),10:N0} {result.Rejected.Count,10:N0}");
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Repeat(string unit, int count) => new StringBuilder(unit.Length * count).Insert(0, unit, count).ToString();
 
     private static string Text(string unit, int megabytes)
     {

@@ -13,6 +13,7 @@ using Lantern.Storage;
 // Selector extraction on the demo corpus:   dotnet run -c Release --project bench/Lantern.Bench -- extraction [--megabytes N]
 // One selector-dense text as one document: dotnet run -c Release --project bench/Lantern.Bench -- dense [--megabytes 10,20,100]
 // Saved pages of nested <div>s:             dotnet run -c Release --project bench/Lantern.Bench -- nested-html [--depths 1000,5000,20000,220000]
+// Documents of many PGP signature blocks:   dotnet run -c Release --project bench/Lantern.Bench -- pgp-signatures [--blocks 1000,10000,50000]
 // Graph algorithms beside networkx/igraph:  dotnet run -c Release --project bench/Lantern.Bench -- graph [--only aliases|betweenness] [--python /usr/bin/python3]
 // A generated corpus only (JSON Lines):      dotnet run -c Release --project bench/Lantern.Bench -- corpus --docs N --dir DIR [--seed N]
 // Many sessions searching a served case:     echo PASSWORD | dotnet run -c Release --project bench/Lantern.Bench -- load --url URL --user NAME [--sessions 50] [--seconds 30] [--workspace DIR]
@@ -82,6 +83,11 @@ if (args.FirstOrDefault() == "calibrate")
     }
 
     return CalibrationBenchmark.Run(Seeds("--train", "1-12"), Seeds("--test", "13-16"));
+}
+
+if (args.FirstOrDefault() == "pgp-signatures")
+{
+    return HostileInputBenchmark.Signatures(Sizes("--blocks", [1_000, 10_000, 50_000]));
 }
 
 if (args.FirstOrDefault() == "graph")

@@ -1,5 +1,6 @@
 using Lantern.Extraction.Validation;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using Org.BouncyCastle.Crypto;
 
 namespace Lantern.Extraction;
 
@@ -89,7 +90,7 @@ public static partial class SelectorExtractor
     /// <summary>The key a signature names (the primary key's fingerprint when its key block is in the document), whether it verified, or why it names none.</summary>
     private static (string? Value, bool Verified, string? Reason) Signer(PgpSignature signature, DocumentKeys keys, Lazy<string?>? signedText)
     {
-        bool Verifies(PgpPublicKey key) => signedText?.Value is { } text && PgpSignatures.Verifies(signature, key, text);
+        bool Verifies(DocumentKey key) => signedText?.Value is { } text && keys.Verifies(signature, key, text);
 
         if (PgpSignatures.IssuerFingerprint(signature) is var (fingerprint, keyVersion))
         {
@@ -99,15 +100,15 @@ public static partial class SelectorExtractor
             }
 
             var hex = Convert.ToHexString(fingerprint);
-            return keys.ByFingerprint(hex) is { } known ? (known.Primary, Verifies(known.Key), null) : (hex, false, null);
+            return keys.ByFingerprint(hex) is { } known ? (known.Primary, Verifies(known), null) : (hex, false, null);
         }
 
         var keyId = signature.KeyId;
-        foreach (var (key, primary) in keys.ByKeyId(keyId))
+        foreach (var key in keys.ByKeyId(keyId))
         {
             if (Verifies(key))
             {
-                return (primary, true, null);
+                return (key.Primary, true, null);
             }
         }
 
@@ -116,21 +117,35 @@ public static partial class SelectorExtractor
             : (null, false, $"the signature names its signer only by the 64-bit key ID {keyId:X16}, which can be forged to collide; not a fingerprint, so it links nothing");
     }
 
-    /// <summary>The public keys (primaries and subkeys) of the document's key blocks, read only when a signature needs them.</summary>
+    /// <summary>A public key (primary or subkey) of a key block in the document, with its primary key's fingerprint.</summary>
+    private sealed record DocumentKey(string Fingerprint, long KeyId, PgpPublicKey Key, string Primary)
+    {
+        /// <summary>The key as a verifier takes it, made once: BouncyCastle tests an RSA modulus for primality each time it is made.</summary>
+        public Lazy<AsymmetricKeyParameter?> Parameters { get; } = new(() => PgpSignatures.VerifierKey(Key));
+    }
+
+    /// <summary>
+    /// The public keys (primaries and subkeys) of the document's key blocks, read only when a signature needs them.
+    /// A document verifies at most <see cref="MaxVerifications"/> signatures: thousands of signed copies stay quick, the rest stay unverified.
+    /// </summary>
     private sealed class DocumentKeys(List<string> keyBlocks)
     {
-        private List<(string Fingerprint, long KeyId, PgpPublicKey Key, string Primary)>? keys;
+        private const int MaxVerifications = 256;
 
-        public (PgpPublicKey Key, string Primary)? ByFingerprint(string fingerprint) =>
-            Keys().Where(key => key.Fingerprint == fingerprint).Select(key => ((PgpPublicKey, string)?)(key.Key, key.Primary)).FirstOrDefault();
+        private List<DocumentKey>? keys;
+        private int verifications;
 
-        public IEnumerable<(PgpPublicKey Key, string Primary)> ByKeyId(long keyId) =>
-            Keys().Where(key => key.KeyId == keyId).Select(key => (key.Key, key.Primary));
+        public DocumentKey? ByFingerprint(string fingerprint) => Keys().FirstOrDefault(key => key.Fingerprint == fingerprint);
 
-        private List<(string Fingerprint, long KeyId, PgpPublicKey Key, string Primary)> Keys() => keys ??= keyBlocks
+        public IEnumerable<DocumentKey> ByKeyId(long keyId) => Keys().Where(key => key.KeyId == keyId);
+
+        public bool Verifies(PgpSignature signature, DocumentKey key, string signedText) =>
+            verifications++ < MaxVerifications && key.Parameters.Value is { } parameters && PgpSignatures.Verifies(signature, key.Key, parameters, signedText);
+
+        private List<DocumentKey> Keys() => keys ??= keyBlocks
             .Select(PgpKeys.Ring)
             .OfType<PgpPublicKeyRing>()
-            .SelectMany(ring => ring.GetPublicKeys().Select(key => (Convert.ToHexString(key.GetFingerprint()), key.KeyId, key, Convert.ToHexString(ring.GetPublicKey().GetFingerprint()))))
+            .SelectMany(ring => ring.GetPublicKeys().Select(key => new DocumentKey(Convert.ToHexString(key.GetFingerprint()), key.KeyId, key, Convert.ToHexString(ring.GetPublicKey().GetFingerprint()))))
             .ToList();
     }
 }

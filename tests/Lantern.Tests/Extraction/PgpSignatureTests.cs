@@ -175,6 +175,10 @@ public sealed class PgpSignatureTests
         Assert.Empty(SelectorExtractor.Extract(huge).Mentions);
         Assert.Equal(5_000, SelectorExtractor.Extract(manyOpen).Rejected.Count);
         Assert.Equal(2_000, SelectorExtractor.Extract(many).Mentions.Count);
+        // Verification is bounded per document: the rest of thousands of signed copies stay unverified signatures of the key.
+        var copies = SelectorExtractor.Extract(Vendor.Armored + "\n" + string.Concat(Enumerable.Repeat(Vendor.ClearSign(Announcement, issuerFingerprint: true) + "\n", 1_000))).Mentions;
+        Assert.Equal(256, copies.Count(mention => mention.Rule == "pgp-signature-verified"));
+        Assert.Equal(1_001, copies.Count(mention => mention.Value == Vendor.Fingerprint));
 
         // Every byte of a real signature flipped in turn: a rejection or a mention, never an exception.
         var signature = Vendor.DetachedSign("x"u8.ToArray());

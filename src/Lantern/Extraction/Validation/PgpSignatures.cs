@@ -1,5 +1,9 @@
 using System.Text;
+using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Security;
 
 namespace Lantern.Extraction.Validation;
 
@@ -61,16 +65,52 @@ internal static class PgpSignatures
         return null;
     }
 
-    /// <summary>Whether <paramref name="signature"/> is <paramref name="key"/>'s over <paramref name="signedText"/> (already canonical).</summary>
-    public static bool Verifies(PgpSignature signature, PgpPublicKey key, string signedText)
+    /// <summary>Keys above this size are not used to verify: testing a larger RSA modulus would cost seconds.</summary>
+    private const int MaxVerifierBits = 4096;
+
+    /// <summary>The key as BouncyCastle verifies with it, or null when it cannot be (malformed, or too large to test cheaply).</summary>
+    public static AsymmetricKeyParameter? VerifierKey(PgpPublicKey key)
+    {
+        if (key.BitStrength > MaxVerifierBits)
+        {
+            return null;
+        }
+
+        try
+        {
+            return key.GetKey();
+        }
+        catch (Exception exception) when (exception is PgpException or ArgumentException or InvalidOperationException or InvalidCastException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> is <paramref name="key"/>'s over <paramref name="signedText"/> (already canonical).
+    /// An RSA signature is checked with <paramref name="parameters"/> made once per key (what <see cref="PgpSignature.Verify"/>
+    /// does, without making the key again); other algorithms go through BouncyCastle's OpenPGP verifier.
+    /// </summary>
+    public static bool Verifies(PgpSignature signature, PgpPublicKey key, AsymmetricKeyParameter parameters, string signedText)
     {
         try
         {
+            var text = Encoding.UTF8.GetBytes(signedText);
+            if (parameters is RsaKeyParameters && signature.KeyAlgorithm is PublicKeyAlgorithmTag.RsaGeneral or PublicKeyAlgorithmTag.RsaSign)
+            {
+                var signer = SignerUtilities.GetSigner(PgpUtilities.GetSignatureName(signature.KeyAlgorithm, signature.HashAlgorithm));
+                signer.Init(false, parameters);
+                signer.BlockUpdate(text, 0, text.Length);
+                var trailer = signature.GetSignatureTrailer();
+                signer.BlockUpdate(trailer, 0, trailer.Length);
+                return signer.VerifySignature(signature.GetSignature());
+            }
+
             signature.InitVerify(key);
-            signature.Update(Encoding.UTF8.GetBytes(signedText));
+            signature.Update(text);
             return signature.Verify();
         }
-        catch (Exception exception) when (exception is PgpException or ArgumentException or InvalidOperationException or InvalidCastException or NotSupportedException)
+        catch (Exception exception) when (exception is PgpException or ArgumentException or InvalidOperationException or InvalidCastException or NotSupportedException or SecurityUtilityException)
         {
             return false;
         }
