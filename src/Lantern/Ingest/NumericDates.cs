@@ -41,7 +41,7 @@ internal static partial class NumericDates
     [GeneratedRegex(@"^(?:\s*,\s*|\s+)(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]{1,7}))?)?(?:\s*(?<half>[AaPp])\.?[Mm]\.?)?(?:\s*(?<zone>Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAfterDate();
 
-    /// <summary>The two numbers before the year of a slash date (04/11/2026 → 4, 11), if <paramref name="raw"/> is one.</summary>
+    /// <summary>The two numbers before the year of a slash date (04/11/2026 → 4, 11), if <paramref name="raw"/> is one: a two- or four-digit year.</summary>
     public static bool TrySlashNumbers(string? raw, out int first, out int second)
     {
         first = second = 0;
@@ -52,7 +52,7 @@ internal static partial class NumericDates
         }
 
         var match = DatePrefix().Match(trimmed);
-        if (!match.Success || match.Groups["separator"].Value != "/")
+        if (!match.Success || match.Groups["separator"].Value != "/" || match.Groups["year"].Length is not (2 or 4))
         {
             return false;
         }

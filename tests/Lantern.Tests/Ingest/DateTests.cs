@@ -141,6 +141,23 @@ public sealed class DateTests
     }
 
     [Fact]
+    public void SlashedNumbersWithoutATwoOrFourDigitYearAreNoSlashDatesToDecideFrom()
+    {
+        using var workspace = new TestWorkspace();
+        var path = workspace.Folder.File("sizes.csv", "id,author,text,date\n1,a,first post,1/2/3\n2,a,second post,3/4/2026 10:00\n3,a,third post,12/1/26\n");
+
+        var report = workspace.Ingest(path);
+
+        Assert.Equal(3, report.Added);
+        var warning = Assert.Single(report.Problems);
+        Assert.Contains("ambiguous", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("2 read as other days", warning.Message, StringComparison.Ordinal);
+        var posts = BySourceId(workspace);
+        Assert.Equal(Utc(2026, 3, 4, 10, 0), posts["2"].PostedAt);
+        Assert.Equal(Utc(2026, 12, 1), posts["3"].PostedAt);
+    }
+
+    [Fact]
     public void DatesDecideSinceAndUntilSearches()
     {
         using var workspace = new TestWorkspace();
