@@ -16,18 +16,35 @@ public static partial class AliasResolver
 
     private const int RelayMinIdentities = 3;
 
+    /// <summary>A selector posted by this many times the hub threshold of handles is everyone's, reposts or not.</summary>
+    private const int PostersPerHub = 4;
+
     /// <summary>The handles that are relays, without resolving anything else (what the evidence graph needs to mark them).</summary>
-    internal static HashSet<string> RelayHandles(IReadOnlyList<HandleMention> mentions, int hubThreshold = DefaultHubThreshold)
+    internal static HashSet<string> RelayHandles(IReadOnlyList<HandleMention> mentions, IEnumerable<string> handles, int hubThreshold = DefaultHubThreshold) =>
+        Relays(mentions, new KnownNames(handles), hubThreshold).Relays.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The relays, with who posts each selector as if it were theirs (no cue word says it is someone else's: what a relay does)
+    /// and the mentions that are their handles' own. A relay that names each vendor it reposts owns none of it, but is
+    /// still found from what it posts; a selector is a hub by how many handles own it, so reposts do not make a vendor's
+    /// key a hub.
+    /// </summary>
+    private static (Dictionary<string, string> Relays, Dictionary<(string Type, string Value), Dictionary<string, List<string>>> Posters, List<HandleMention> Own,
+        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> Owners) Relays(IReadOnlyList<HandleMention> mentions, KnownNames names, int hubThreshold)
     {
-        var own = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
-        return FindRelays(Owners(own), KeysOf(own), hubThreshold).Keys.ToHashSet(StringComparer.Ordinal);
+        var posted = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
+        var own = OwnMentions(mentions, names);
+        var posters = Owners(posted);
+        // What is owned is a part of what is posted: the same when no post names a vendor.
+        var owners = own.Count == posted.Count ? posters : Owners(own);
+        return (FindRelays(posters, KeysOf(posted), hubThreshold, owners), posters, own, owners);
     }
 
     /// <summary>The relays among the handles, each with why it is one.</summary>
-    private static Dictionary<string, string> FindRelays(
-        Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, HashSet<string>> keysOf, int hubThreshold)
+    private static Dictionary<string, string> FindRelays(Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, HashSet<string>> keysOf,
+        int hubThreshold, Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owned)
     {
-        var selectorsOf = owners.Where(pair => pair.Value.Count >= 2 && pair.Value.Count < hubThreshold)
+        var selectorsOf = owners.Where(pair => pair.Value.Count >= 2 && pair.Value.Count < PostersPerHub * hubThreshold && (owned.TryGetValue(pair.Key, out var holders) ? holders.Count : 0) < hubThreshold)
             .SelectMany(pair => pair.Value.Keys.Select(handle => (Handle: handle, Selector: pair.Key)))
             .GroupBy(item => item.Handle, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(item => item.Selector).ToList(), StringComparer.Ordinal);

@@ -45,8 +45,11 @@ public static partial class AliasResolver
 
         public bool HasTextEvidence => Signature is not null || TextSimilarity >= 0.2;
 
-        /// <summary>Same name, another key and nothing of the writing: someone trading on a known vendor's name.</summary>
-        public bool IsPossibleImpostor => KeyConflict && HasNameEvidence && !HasTextEvidence;
+        /// <summary>
+        /// Same name, another key: someone trading on a known vendor's name, whether or not it copies the advert (a copy is
+        /// the easiest thing to fake). A vendor who changed keys looks the same; a supervisor tells them apart.
+        /// </summary>
+        public bool IsPossibleImpostor => KeyConflict && HasNameEvidence;
 
         /// <summary>Whether the pair gets a score at all: it has name or text evidence and is no possible impostor.</summary>
         public bool IsScored => (HasNameEvidence || HasTextEvidence) && !IsPossibleImpostor;
@@ -61,10 +64,15 @@ public static partial class AliasResolver
     }
 
     private static IEnumerable<AliasCluster> WeakSuggestions(IReadOnlyList<HandleText> texts, Func<string, string> cluster, Func<string, HashSet<string>> keysOf,
-        HashSet<string> sellers, int hubThreshold, List<SuggestionCandidate>? compared)
+        HashSet<string> sellers, KnownNames names, int hubThreshold, List<SuggestionCandidate>? compared)
     {
         var profiles = texts.Where(text => text.Texts.Count > 0)
-            .Select(text => new Profile(text.Handle, NameKey(text.Handle), LooseName(text.Handle), Signatures(text.Texts, LooseName(text.Handle)), TextShingles.Of(text.Texts, LooseName(text.Handle)), new Lazy<Dictionary<string, double>>(() => Trigrams(text.Texts))))
+            .Select(text =>
+            {
+                var own = LooseName(text.Handle);
+                bool IsName(ReadOnlySpan<char> word) => word.SequenceEqual(own) || names.Contains(word);
+                return new Profile(text.Handle, NameKey(text.Handle), own, Signatures(text.Texts, IsName), TextShingles.Of(text.Texts, IsName), new Lazy<Dictionary<string, double>>(() => Trigrams(text.Texts)));
+            })
             .ToList();
 
         // A closing line or a wording that many handles share is a template (a market footer, a review form), not a habit.
@@ -165,23 +173,14 @@ public static partial class AliasResolver
     {
         var members = new[] { a, b }.Order(StringComparer.Ordinal).ToList();
         var names = $"{Author(members[0])} ~ {Author(members[1])}";
-        if (features.IsPossibleImpostor)
-        {
-            return new AliasCluster(ClusterId(members), 0.05, members, [new AliasEvidence("possible-impostor", "name", names, [])], "conflict", Strong: false);
-        }
-
-        if (!features.IsScored)
-        {
-            return null;
-        }
-
         var probability = features.Probability();
-        if (probability < SuggestionFloor)
+        if (!features.IsPossibleImpostor && (!features.IsScored || probability < SuggestionFloor))
         {
             return null;
         }
 
-        var evidence = new List<AliasEvidence>();
+        // A possible impostor shows what it shares beside the key it does not.
+        var evidence = features.IsPossibleImpostor ? [new AliasEvidence("possible-impostor", "name", names, [])] : new List<AliasEvidence>();
         if (features.HasNameEvidence)
         {
             evidence.Add(new AliasEvidence("similar-name", "name", $"{names} ({Format(features.NameSimilarity)})", []));
@@ -207,7 +206,9 @@ public static partial class AliasResolver
             evidence.Add(new AliasEvidence("different-pgp-keys", "pgp", $"{string.Join(", ", keysA.Order(StringComparer.Ordinal))} ≠ {string.Join(", ", keysB.Order(StringComparer.Ordinal))}", []));
         }
 
-        return new AliasCluster(ClusterId(members), Math.Min(SuggestionCeiling, Math.Round(probability, 2)), members, evidence, "suggested", Strong: false);
+        return features.IsPossibleImpostor
+            ? new AliasCluster(ClusterId(members), 0.05, members, evidence, "conflict", Strong: false)
+            : new AliasCluster(ClusterId(members), Math.Min(SuggestionCeiling, Math.Round(probability, 2)), members, evidence, "suggested", Strong: false);
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
@@ -224,16 +225,16 @@ public static partial class AliasResolver
     }
 
     /// <summary>
-    /// The closing lines of a handle's documents: what it signs with, keyed by the line with its own name, numbers and
+    /// The closing lines of a handle's documents: what it signs with, keyed by the line with handles' names, numbers and
     /// contacts masked (a renamed vendor keeps "— OldName, est. 2019" as "— NewName, est. 2019"), each with one line as written.
     /// A one-line document (a review, a chat message) has no closing line, and a line of fewer than two plain words signs nothing.
     /// </summary>
-    private static Dictionary<string, string> Signatures(IReadOnlyList<string> texts, string ownName)
+    private static Dictionary<string, string> Signatures(IReadOnlyList<string> texts, TextShingles.NameTest isName)
     {
         var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in texts.Select(text => text.Trim().Split('\n')).Where(lines => lines.Length >= 2).Select(lines => lines[^1].Trim()).Where(line => line.Length is >= 8 and <= 120))
         {
-            var words = TextShingles.MaskedWords(line, ownName);
+            var words = TextShingles.MaskedWords(line, isName);
             if (words.Count(word => word is not ("#" or "§" or "@")) >= 2)
             {
                 signatures.TryAdd(string.Join(' ', words), line);

@@ -5,11 +5,14 @@ using Lantern.Extraction;
 
 namespace Lantern.Graph;
 
-/// <summary>A selector occurrence as alias resolution sees it: which handle's document, of what kind, and the words just before it.</summary>
-internal sealed record HandleMention(string Handle, string DocumentId, string Kind, string Type, string Value, string Before);
+/// <summary>
+/// A selector occurrence as alias resolution sees it: which handle's document, of what kind, the words just before and after
+/// it, and the other handles its document names anywhere, title included (their loose names).
+/// </summary>
+internal sealed record HandleMention(string Handle, string DocumentId, string Kind, string Type, string Value, string Before, string After = "", IReadOnlyCollection<string>? Named = null);
 
-/// <summary>A handle's writing: its documents' texts, for signatures and style, and whether any of them is a listing (it sells).</summary>
-internal sealed record HandleText(string Handle, IReadOnlyList<string> Texts, bool Lists = false);
+/// <summary>A handle's writing: its documents' texts (with their IDs where known), for signatures and style, and whether any of them is a listing (it sells).</summary>
+internal sealed record HandleText(string Handle, IReadOnlyList<string> Texts, bool Lists = false, IReadOnlyList<string>? DocumentIds = null);
 
 /// <summary>
 /// Decides which handles are one actor. A selector links handles only where each advertises it as
@@ -51,10 +54,9 @@ public static partial class AliasResolver
     private static (IReadOnlyList<AliasCluster> Clusters, IReadOnlyList<AliasRelay> Relays) Run(
         IReadOnlyList<HandleMention> mentions, IReadOnlyList<HandleText> texts, int hubThreshold, List<SuggestionCandidate>? compared)
     {
-        var ownIncludingRelays = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
-        var allOwners = Owners(ownIncludingRelays);
+        var names = new KnownNames(mentions.Select(mention => mention.Handle).Concat(texts.Select(text => text.Handle)).Distinct(StringComparer.Ordinal));
+        var (relays, posters, ownIncludingRelays, allOwners) = Relays(mentions, names, hubThreshold);
         var allKeys = KeysOf(ownIncludingRelays);
-        var relays = FindRelays(allOwners, allKeys, hubThreshold);
         var own = relays.Count == 0 ? ownIncludingRelays : ownIncludingRelays.Where(mention => !relays.ContainsKey(mention.Handle)).ToList();
         var owners = relays.Count == 0 ? allOwners : WithoutRelays(allOwners, relays);
         var keysOf = relays.Count == 0 ? allKeys : allKeys.Where(pair => !relays.ContainsKey(pair.Key)).ToDictionary(StringComparer.Ordinal);
@@ -115,7 +117,7 @@ public static partial class AliasResolver
         }
 
         var clusterByRoot = clusters.ToDictionary(cluster => Find(cluster.Members[0]), StringComparer.Ordinal);
-        var relayed = DescribeRelays(relays, allOwners, Find, clusterByRoot, hubThreshold);
+        var relayed = DescribeRelays(relays, posters, Find, clusterByRoot, hubThreshold);
         // A relay's documents are evidence about each actor it carries: shown on that actor's cluster, never counted towards its score.
         foreach (var (relay, identity) in relayed.SelectMany(relay => relay.Carries.Where(identity => identity.ClusterId is not null).Select(identity => (relay, identity))))
         {
@@ -131,8 +133,23 @@ public static partial class AliasResolver
         // Sellers list something or advertise a contact of their own; buyers and reviewers do neither.
         var sellers = owners.Where(pair => pair.Value.Count < hubThreshold).SelectMany(pair => pair.Value.Keys)
             .Concat(texts.Where(text => text.Lists).Select(text => text.Handle)).ToHashSet(StringComparer.Ordinal);
-        clusters.AddRange(WeakSuggestions(texts.Where(text => !relays.ContainsKey(text.Handle)).ToList(), Find, handle => Keys(Find(handle)), sellers, hubThreshold, compared));
+        clusters.AddRange(WeakSuggestions(Writing(texts, mentions, ownIncludingRelays, relays), Find, handle => Keys(Find(handle)), sellers, names, hubThreshold, compared));
         return (clusters.OrderByDescending(cluster => cluster.Strong).ThenByDescending(cluster => cluster.Score).ThenBy(cluster => cluster.Id, StringComparer.Ordinal).ToList(), relayed);
+    }
+
+    /// <summary>
+    /// What each handle wrote itself, for weak evidence: not a relay's, and not a post that gives only someone else's
+    /// contacts (a review quoting a vendor, an advert pasted with "anyone tried?": its wording and closing line are the vendor's).
+    /// </summary>
+    private static List<HandleText> Writing(IReadOnlyList<HandleText> texts, IReadOnlyList<HandleMention> mentions, List<HandleMention> own, Dictionary<string, string> relays)
+    {
+        var ownDocuments = own.Select(mention => mention.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var quoting = mentions.Where(mention => StrongTypes.Contains(mention.Type) && mention.Kind is not ("listing" or "profile") && !ownDocuments.Contains(mention.DocumentId))
+            .Select(mention => mention.DocumentId).ToHashSet(StringComparer.Ordinal);
+        return texts.Where(text => !relays.ContainsKey(text.Handle))
+            .Select(text => text.DocumentIds is not { } ids || !ids.Any(quoting.Contains) ? text
+                : text with { Texts = text.Texts.Where((_, index) => !quoting.Contains(ids[index])).ToList(), DocumentIds = ids.Where(id => !quoting.Contains(id)).ToList() })
+            .ToList();
     }
 
     /// <summary>Per selector, the handles that advertise it as their own, each with its documents in order of first mention.</summary>
@@ -186,27 +203,6 @@ public static partial class AliasResolver
         return keysOf;
     }
 
-    /// <summary>
-    /// Whether a mention is the author's own: listings and profiles advertise their author; in posts
-    /// and messages, words just before the selector that point at someone else make it a quote.
-    /// </summary>
-    internal static bool IsOwn(HandleMention mention)
-    {
-        if (mention.Kind is "listing" or "profile")
-        {
-            return true;
-        }
-
-        var clause = LastClause(mention.Before);
-        return !ThirdPerson().IsMatch(clause);
-    }
-
-    private static string LastClause(string before)
-    {
-        var cut = before.LastIndexOfAny(['.', '!', '\n']);
-        return cut >= 0 ? before[(cut + 1)..] : before;
-    }
-
     /// <summary>A handle's name without digits at the end, case, separators, leetspeak and suffixes such as _official or NL.</summary>
     public static string NameKey(string handle)
     {
@@ -244,7 +240,4 @@ public static partial class AliasResolver
 
     private static string ClusterId(IEnumerable<string> members) =>
         "A-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', members))))[..10];
-
-    [GeneratedRegex(@"\b(?:him|his|her|hers|he|she|them|their|they|from|vendor|seller|via|ask|got\s+mine|ordered|bought|recommend|is\s+legit|legit\??|scam\w*|fake|real\s+one)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ThirdPerson();
 }

@@ -6,16 +6,19 @@ namespace Lantern.Graph;
 /// Word shingles of a text for near-duplicate detection, robust to what changes between copies of
 /// one advert: every word holding a digit (prices, quantities, dates, order numbers) becomes <c>#</c>,
 /// every selector-like word (an address with @ or ://, a long key, wallet or session ID) becomes <c>§</c>,
-/// the handle's own name becomes <c>@</c> (a name is name evidence, not wording), case and surrounding punctuation go. Shingles are 64-bit FNV-1a hashes of three masked words.
+/// a handle's name — its own or another's ("KetoKing ~ now also SnowLeopardNL") — becomes <c>@</c> (a name is name evidence, not wording), case and surrounding punctuation go. Shingles are 64-bit FNV-1a hashes of three masked words.
 /// </summary>
 internal static class TextShingles
 {
+    /// <summary>Whether letters and digits in lower case are a handle's name.</summary>
+    public delegate bool NameTest(ReadOnlySpan<char> looseName);
+
     public const int Size = 3;
 
     /// <summary>A word at least this long without spaces is a key, wallet or ID, not wording.</summary>
     private const int SelectorLength = 25;
 
-    public static List<string> MaskedWords(string text, string ownName = "")
+    public static List<string> MaskedWords(string text, NameTest? isName = null)
     {
         var words = new List<string>();
         foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -28,20 +31,20 @@ internal static class TextShingles
 
             words.Add(word.Any(char.IsDigit) ? "#"
                 : word.Contains('@', StringComparison.Ordinal) || word.Contains("://", StringComparison.Ordinal) || word.Length >= SelectorLength ? "§"
-                : IsName(word, ownName) ? "@"
+                : isName is not null && IsName(word, isName) ? "@"
                 : word);
         }
 
         return words;
     }
 
-    /// <summary>The hashed shingles of all of a handle's texts; <paramref name="ownName"/> is its name in lower-case letters and digits.</summary>
-    public static HashSet<ulong> Of(IEnumerable<string> texts, string ownName = "")
+    /// <summary>The hashed shingles of all of a handle's texts; <paramref name="isName"/> tells a handle's name (lower-case letters and digits).</summary>
+    public static HashSet<ulong> Of(IEnumerable<string> texts, NameTest? isName = null)
     {
         var shingles = new HashSet<ulong>();
         foreach (var text in texts)
         {
-            var words = MaskedWords(text, ownName);
+            var words = MaskedWords(text, isName);
             for (var index = 0; index + Size <= words.Count; index++)
             {
                 var hash = OffsetBasis;
@@ -58,24 +61,25 @@ internal static class TextShingles
         return shingles;
     }
 
-    /// <summary>Whether a word, without its punctuation, is the handle's own name.</summary>
-    private static bool IsName(string word, string ownName)
+    /// <summary>Whether a word, without its punctuation, is a handle's name; read without allocating, as every word of every text is.</summary>
+    private static bool IsName(string word, NameTest isName)
     {
-        if (ownName.Length == 0 || word.Length < ownName.Length)
+        if (word.Length < 3)
         {
             return false;
         }
 
-        var matched = 0;
+        Span<char> loose = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        var length = 0;
         foreach (var c in word)
         {
-            if (char.IsLetterOrDigit(c) && (matched >= ownName.Length || ownName[matched++] != c))
+            if (char.IsLetterOrDigit(c))
             {
-                return false;
+                loose[length++] = c;
             }
         }
 
-        return matched == ownName.Length;
+        return isName(loose[..length]);
     }
 
     public static ulong Fnv1a(string text) => Fnv1a(OffsetBasis, text);

@@ -21,7 +21,7 @@ internal enum StoreOutcome
 internal sealed record StoredItem(StoreOutcome Outcome, Document? Document, IReadOnlyList<Mention> Mentions, ListingFacts Facts);
 
 /// <summary>A document with an author: its row id, handle (site/author), id, kind and text.</summary>
-internal sealed record AuthoredText(long RowId, string Handle, string DocumentId, string Kind, string Text);
+internal sealed record AuthoredText(long RowId, string Handle, string DocumentId, string Kind, string Title, string Text);
 
 /// <summary>
 /// The documents table. A document is identified by site + source id where the data gives one,
@@ -327,8 +327,8 @@ internal sealed class DocumentStore
     /// <summary>Authored documents (those with an author) in the order stored, with their handle: what alias resolution reads.</summary>
     public IReadOnlyList<AuthoredText> AuthoredTexts() =>
         connection.Query(
-            "SELECT rowid, site || '/' || author, id, kind, text FROM documents WHERE author IS NOT NULL ORDER BY rowid",
-            reader => new AuthoredText(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            "SELECT rowid, site || '/' || author, id, kind, coalesce(title, ''), text FROM documents WHERE author IS NOT NULL ORDER BY rowid",
+            reader => new AuthoredText(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
 
     private const string MaxRowIdSql = "SELECT coalesce(max(rowid), 0) FROM documents";
 

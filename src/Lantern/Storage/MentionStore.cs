@@ -8,10 +8,10 @@ namespace Lantern.Storage;
 internal sealed record StoredMention(long DocumentRowId, string DocumentId, Mention Mention);
 
 /// <summary>A mention in an authored document: the handle, the document (id, kind, text) and where in the text it starts.</summary>
-internal sealed record AuthoredMention(string Handle, string DocumentId, string Kind, string Text, int Start);
+internal sealed record AuthoredMention(string Handle, string DocumentId, string Kind, string Title, string Text, int Start, int End);
 
 /// <summary>A mention as alias resolution reads it: the document's row id, the selector and where in the text it starts.</summary>
-internal sealed record MentionAt(long DocumentRowId, string Type, string Value, int Start);
+internal sealed record MentionAt(long DocumentRowId, string Type, string Value, int Start, int End);
 
 /// <summary>How many documents of a handle mention a selector.</summary>
 internal sealed record HandleSelectorCount(string Handle, string Type, string Value, int Documents);
@@ -197,21 +197,21 @@ internal sealed class MentionStore
     public IReadOnlyList<AuthoredMention> InAuthoredDocuments(string type, string value) =>
         connection.Query(
             """
-            SELECT d.site || '/' || d.author, d.id, d.kind, d.text, m.start
+            SELECT d.site || '/' || d.author, d.id, d.kind, coalesce(d.title, ''), d.text, m.start, m."end"
             FROM mentions m JOIN selectors s ON s.id = m.selector JOIN documents d ON d.rowid = m.document
             WHERE s.type = $type AND s.value = $value AND d.author IS NOT NULL
             """,
-            reader => new AuthoredMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)),
+            reader => new AuthoredMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6)),
             ("$type", type), ("$value", value));
 
     /// <summary>Every mention at or above a confidence, by document and position, read as the caller iterates.</summary>
     public IEnumerable<MentionAt> AtLeast(double confidence) =>
         connection.Stream(
             """
-            SELECT m.document, s.type, s.value, m.start FROM mentions m JOIN selectors s ON s.id = m.selector
+            SELECT m.document, s.type, s.value, m.start, m."end" FROM mentions m JOIN selectors s ON s.id = m.selector
             WHERE m.confidence >= $linkable ORDER BY m.document, m.start
             """,
-            reader => new MentionAt(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)),
+            reader => new MentionAt(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4)),
             ("$linkable", confidence));
 
     /// <summary>For each handle and selector it mentions at or above a confidence, in how many documents; by handle, type and value.</summary>

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+
+namespace Lantern.Graph;
+
+/// <summary>
+/// Whose a selector is. Listings and profiles advertise their author. In posts and messages a buyer or a
+/// reviewer quotes a vendor's contact as often as a vendor gives its own, and reviews are written in every
+/// language a market has, so a quote is told three ways: words around the selector that point at someone
+/// else ("message him", "got mine from", "его контакт", "is … legit?"), in a few languages; and, in any
+/// language, another handle's name in the same clause ("Bei SpeedySwiss bestellt, Kontakt über …").
+/// </summary>
+public static partial class AliasResolver
+{
+    /// <summary>The mentions of strong selectors that are their handles' own; <paramref name="names"/> are the case's handles.</summary>
+    internal static List<HandleMention> OwnMentions(IReadOnlyList<HandleMention> mentions, KnownNames names)
+    {
+        var advertisers = Advertisers(mentions);
+        return mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention, names) && !QuotesItsAdvertiser(mention, advertisers)).ToList();
+    }
+
+    /// <summary>Per selector, the loose names of the handles that advertise it in a listing or profile.</summary>
+    internal static Dictionary<(string Type, string Value), HashSet<string>> Advertisers(IEnumerable<HandleMention> mentions)
+    {
+        var advertisers = new Dictionary<(string Type, string Value), HashSet<string>>();
+        foreach (var mention in mentions.Where(mention => mention.Kind is "listing" or "profile"))
+        {
+            (advertisers.TryGetValue((mention.Type, mention.Value), out var names) ? names : advertisers[(mention.Type, mention.Value)] = new(StringComparer.Ordinal))
+                .Add(LooseName(mention.Handle));
+        }
+
+        return advertisers;
+    }
+
+    /// <summary>
+    /// A post that names, anywhere (its title too), a handle that advertises the selector in a listing or profile is about that
+    /// handle: a review titled after its vendor, an advert pasted with "anyone tried?", wherever the selector sits in it.
+    /// </summary>
+    internal static bool QuotesItsAdvertiser(HandleMention mention, Dictionary<(string Type, string Value), HashSet<string>> advertisers) =>
+        mention.Kind is not ("listing" or "profile") && mention.Named is { Count: > 0 } named
+        && advertisers.TryGetValue((mention.Type, mention.Value), out var names) && named.Any(names.Contains);
+
+    /// <summary>Whether a mention is the author's own; <paramref name="names"/> are the case's handles, for quotes that name their vendor.</summary>
+    internal static bool IsOwn(HandleMention mention, KnownNames? names = null)
+    {
+        if (mention.Kind is "listing" or "profile")
+        {
+            return true;
+        }
+
+        var before = LastClause(mention.Before);
+        var after = FirstClause(mention.After);
+        return !ThirdPerson().IsMatch(before) && !QuoteAfter().IsMatch(after) && names?.NamesSomeoneElse(mention.Handle, before, after) != true;
+    }
+
+    private static string LastClause(string before)
+    {
+        var cut = before.LastIndexOfAny(['.', '!', '\n']);
+        return cut >= 0 ? before[(cut + 1)..] : before;
+    }
+
+    /// <summary>The words after a selector up to the end of its sentence, a question mark included.</summary>
+    private static string FirstClause(string after)
+    {
+        var cut = after.IndexOfAny(['.', '!', '\n', '?']);
+        return cut < 0 ? after : after[..(after[cut] == '?' ? cut + 1 : cut)];
+    }
+
+    [GeneratedRegex(@"\b(?:him|his|her|hers|he|she|them|their|they|from|vendor|seller|via|ask|got\s+mine|ordered|bought|recommend|is\s+legit|legit\??|scam\w*|fake|real\s+one" +
+        @"|try|probier\w*|probeer|попробуй|ihm|ihn|seine[nm]?|bei\s+\w+\s+bestellt|hem|bij\s+hem|zijn\s+contact|его|её|у\s+него|у\s+неё|брал|заказывал|lui|chez\s+lui|son\s+contact|su\s+contacto|de\s+él|dele|dela|seu\s+contato)\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex ThirdPerson();
+
+    /// <summary>After the selector: a question about it, or a verdict on it ("… anyone tried?", "… is legit").</summary>
+    [GeneratedRegex(@"\?|\b(?:legit|scam\w*|fake|reliable|trusted|anyone|vouch\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuoteAfter();
+}
+
+/// <summary>
+/// The loose names (letters and digits, lower case) of the case's handles, to find a quote that names its
+/// vendor. Names of fewer than four characters, without a letter, or that are the words a contact is given
+/// with (a handle called "wickr" or "contact") name no one.
+/// </summary>
+internal sealed class KnownNames(IEnumerable<string> handles)
+{
+    private static readonly HashSet<string> ContactWords = new(StringComparer.Ordinal)
+    {
+        "wickr", "wickrme", "telegram", "session", "signal", "threema", "whatsapp", "jabber", "xmpp", "email", "mail", "phone", "number", "nummer",
+        "bitcoin", "monero", "wallet", "address", "adres", "contact", "kontakt", "contacto", "contato", "pgpkey", "fingerprint",
+    };
+
+    private readonly HashSet<string> names = handles.Select(AliasResolver.LooseName)
+        .Where(name => name.Length >= 4 && name.Any(char.IsLetter) && !ContactWords.Contains(name)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a loose name (letters and digits, lower case) is a handle's.</summary>
+    public bool Contains(ReadOnlySpan<char> looseName) => names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(looseName);
+
+    /// <summary>Whether the words name a handle other than <paramref name="handle"/> (or a variant of its own name).</summary>
+    public bool NamesSomeoneElse(string handle, string before, string after) => Others(handle, before).Concat(Others(handle, after)).Any();
+
+    /// <summary>
+    /// The loose names of the handles other than <paramref name="handle"/> that a document names, each once. The document's
+    /// selectors (<paramref name="selectorSpans"/>) and @-handles name no one: a vendor's Telegram or Wickr ID is often its name elsewhere.
+    /// </summary>
+    public IReadOnlyCollection<string> Named(string handle, string title, string text, IEnumerable<(int Start, int End)> selectorSpans)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (start, end) in selectorSpans)
+        {
+            Array.Fill(chars, ' ', Math.Clamp(start, 0, chars.Length), Math.Clamp(end, start, chars.Length) - Math.Clamp(start, 0, chars.Length));
+        }
+
+        return Others(handle, title + "\n" + new string(chars)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private IEnumerable<string> Others(string handle, string text)
+    {
+        var own = AliasResolver.NameKey(handle);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word => word.Trim(',', ';', ':', '(', ')', '"', '\''))
+            .Select(word => word.StartsWith('@') ? string.Empty : Loose(word)).ToList();
+        for (var index = 0; index < words.Count; index++)
+        {
+            foreach (var word in index + 1 < words.Count ? [words[index], words[index] + words[index + 1]] : new[] { words[index] })
+            {
+                // A variant of the poster's own name ("Speedy_Swiss2" for Speedy_Swiss) names no one else.
+                if (names.Contains(word) && AliasResolver.NameKey("/" + word) != own && AliasResolver.NameSimilarity(handle, "/" + word) < 0.8)
+                {
+                    yield return word;
+                }
+            }
+        }
+    }
+
+    private static string Loose(string word) => new(word.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+}
