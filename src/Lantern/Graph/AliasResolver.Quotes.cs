@@ -88,6 +88,9 @@ internal sealed class KnownNames(IEnumerable<string> handles)
         "bitcoin", "monero", "wallet", "address", "adres", "contact", "kontakt", "contacto", "contato", "pgpkey", "fingerprint",
     };
 
+    /// <summary>The longest selector written inline (an e-mail, a wallet, a Session ID); longer spans are blocks of text.</summary>
+    private const int MaxSelectorLength = 200;
+
     private readonly HashSet<string> names = handles.Select(AliasResolver.LooseName)
         .Where(name => name.Length >= 4 && name.Any(char.IsLetter) && !ContactWords.Contains(name)).ToHashSet(StringComparer.Ordinal);
 
@@ -104,7 +107,8 @@ internal sealed class KnownNames(IEnumerable<string> handles)
     public IReadOnlyCollection<string> Named(string handle, string title, string text, IEnumerable<(int Start, int End)> selectorSpans)
     {
         var chars = text.ToCharArray();
-        foreach (var (start, end) in selectorSpans)
+        // A signed message or key block is a selector spanning text of its own, whose names still count.
+        foreach (var (start, end) in selectorSpans.Where(span => span.End - span.Start <= MaxSelectorLength))
         {
             Array.Fill(chars, ' ', Math.Clamp(start, 0, chars.Length), Math.Clamp(end, start, chars.Length) - Math.Clamp(start, 0, chars.Length));
         }
