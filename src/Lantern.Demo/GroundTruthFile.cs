@@ -18,7 +18,7 @@ public static class GroundTruthFile
         {
             throw new BadInputException($"{path}: not a Lantern ground-truth file ({exception.Message})", exception);
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new NotFoundException($"{path}: no such file");
         }

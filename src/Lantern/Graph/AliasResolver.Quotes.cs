@@ -52,9 +52,20 @@ public static partial class AliasResolver
         return !ThirdPerson().IsMatch(before) && !QuoteAfter().IsMatch(after) && names?.NamesSomeoneElse(mention.Handle, before, after) != true;
     }
 
+    /// <summary>
+    /// The words of the clause before a selector; for a block that starts a line of its own (a pasted key block or signed
+    /// message), the line before it ("Got this from him:\n-----BEGIN PGP SIGNED MESSAGE-----").
+    /// </summary>
     private static string LastClause(string before)
     {
         var cut = before.LastIndexOfAny(['.', '!', '\n']);
+        if (cut >= 0 && before[cut] == '\n' && string.IsNullOrWhiteSpace(before[(cut + 1)..]))
+        {
+            var previous = before[..cut].TrimEnd();
+            var start = previous.LastIndexOf('\n');
+            return previous[(start + 1)..];
+        }
+
         return cut >= 0 ? before[(cut + 1)..] : before;
     }
 

@@ -11,6 +11,16 @@ public sealed class DemoCorpusTests
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     [Fact]
+    public void AGroundTruthFileInAFolderThatDoesNotExistIsNotFoundNamingIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "lantern-no-such-folder", "ground-truth.json");
+
+        var error = Assert.Throws<NotFoundException>(() => GroundTruthFile.Read(path));
+
+        Assert.Equal($"{path}: no such file", error.Message);
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameCorpus()
     {
         using var folder = new TempFolder();

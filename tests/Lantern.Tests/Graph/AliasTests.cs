@@ -16,6 +16,8 @@ public sealed class AliasTests(ITestOutputHelper output)
     [InlineData("try this one, ", "", false)]
     [InlineData("New batch in. Wickr: ", " (fast replies)", true)]
     [InlineData("Speedy_Swiss2 here, wickr ", "", true)]
+    [InlineData("Got this from him:\n", "", false)]
+    [InlineData("My own key, as always:\n\n", "", true)]
     public void AQuoteIsToldByAVendorsNameInItsClauseInAnyLanguageOrByAQuestionAfterIt(string before, string after, bool own)
     {
         var names = new KnownNames(["market/SpeedySwiss", "forum/Speedy_Swiss2", "forum/john"]);
