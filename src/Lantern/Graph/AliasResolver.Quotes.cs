@@ -109,7 +109,7 @@ internal sealed class KnownNames(IEnumerable<string> handles)
     public bool Contains(ReadOnlySpan<char> looseName) => names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(looseName);
 
     /// <summary>Whether the words name a handle other than <paramref name="handle"/> (or a variant of its own name).</summary>
-    public bool NamesSomeoneElse(string handle, string before, string after) => Others(handle, before).Concat(Others(handle, after)).Any();
+    public bool NamesSomeoneElse(string handle, string before, string after) => Others(handle, before) is not null || Others(handle, after) is not null;
 
     /// <summary>
     /// The loose names of the handles other than <paramref name="handle"/> that a document names, each once. The document's
@@ -124,26 +124,89 @@ internal sealed class KnownNames(IEnumerable<string> handles)
             Array.Fill(chars, ' ', Math.Clamp(start, 0, chars.Length), Math.Clamp(end, start, chars.Length) - Math.Clamp(start, 0, chars.Length));
         }
 
-        return Others(handle, title + "\n" + new string(chars)).ToHashSet(StringComparer.Ordinal);
+        return (IReadOnlyCollection<string>?)Others(handle, title + "\n" + new string(chars))?.ToHashSet(StringComparer.Ordinal) ?? [];
     }
 
-    private IEnumerable<string> Others(string handle, string text)
+    /// <summary>
+    /// The names of other handles among a text's words, one word or two run together ("Ket King"), or null when there are none.
+    /// Read without allocating, as it runs on every mention's context: a string is made only for a name found.
+    /// </summary>
+    private List<string>? Others(string handle, string text)
     {
-        var own = AliasResolver.NameKey(handle);
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word => word.Trim(',', ';', ':', '(', ')', '"', '\''))
-            .Select(word => word.StartsWith('@') ? string.Empty : Loose(word)).ToList();
-        for (var index = 0; index < words.Count; index++)
+        const int longest = 64;
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> previous = stackalloc char[longest];
+        Span<char> current = stackalloc char[longest];
+        Span<char> pair = stackalloc char[2 * longest];
+        var previousLength = 0;
+        List<string>? found = null;
+        var index = 0;
+        while (index < text.Length)
         {
-            foreach (var word in index + 1 < words.Count ? [words[index], words[index] + words[index + 1]] : new[] { words[index] })
+            while (index < text.Length && char.IsWhiteSpace(text[index]))
             {
-                // A variant of the poster's own name ("Speedy_Swiss2" for Speedy_Swiss) names no one else.
-                if (names.Contains(word) && AliasResolver.NameKey("/" + word) != own && AliasResolver.NameSimilarity(handle, "/" + word) < 0.8)
+                index++;
+            }
+
+            var start = index;
+            while (index < text.Length && !char.IsWhiteSpace(text[index]))
+            {
+                index++;
+            }
+
+            var word = text.AsSpan(start, index - start).Trim(",;:()\"'");
+            var length = word.StartsWith('@') ? 0 : Loose(word, current);
+            if (length >= 4 && lookup.Contains(current[..length]))
+            {
+                Add(current[..length]);
+            }
+
+            if (length > 0 && previousLength > 0)
+            {
+                previous[..previousLength].CopyTo(pair);
+                current[..length].CopyTo(pair[previousLength..]);
+                if (lookup.Contains(pair[..(previousLength + length)]))
                 {
-                    yield return word;
+                    Add(pair[..(previousLength + length)]);
                 }
+            }
+
+            current[..length].CopyTo(previous);
+            previousLength = length;
+        }
+
+        return found;
+
+        void Add(ReadOnlySpan<char> name)
+        {
+            var word = new string(name);
+            // A variant of the poster's own name ("Speedy_Swiss2" for Speedy_Swiss) names no one else.
+            if (AliasResolver.NameKey("/" + word) != AliasResolver.NameKey(handle) && AliasResolver.NameSimilarity(handle, "/" + word) < 0.8)
+            {
+                (found ??= []).Add(word);
             }
         }
     }
 
-    private static string Loose(string word) => new(word.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+    /// <summary>A word's letters and digits in lower case, written into <paramref name="loose"/>; 0 when it is too long to be a name.</summary>
+    private static int Loose(ReadOnlySpan<char> word, Span<char> loose)
+    {
+        var length = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            if (length == loose.Length)
+            {
+                return 0;
+            }
+
+            loose[length++] = char.ToLowerInvariant(c);
+        }
+
+        return length;
+    }
 }
