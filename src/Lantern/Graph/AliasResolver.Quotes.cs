@@ -47,9 +47,31 @@ public static partial class AliasResolver
             return true;
         }
 
+        if (mention.Kind == "email" && HeaderLine(mention.Before) is { } header)
+        {
+            // In a message's headers the sender's addresses are its own and the recipients' are not.
+            return header is "from" or "reply-to" or "sender";
+        }
+
         var before = LastClause(mention.Before);
         var after = FirstClause(mention.After);
-        return !ThirdPerson().IsMatch(before) && !QuoteAfter().IsMatch(after) && names?.NamesSomeoneElse(mention.Handle, before, after) != true;
+        // A vendor speaking for itself may name a competitor or its own other account ("unlike Apollo we ship in 2 days",
+        // "Kontakt über mich"): a name counts as a quote only in a clause that does not speak in the first person.
+        return !ThirdPerson().IsMatch(before) && !QuoteAfter().IsMatch(after)
+            && (FirstPerson().IsMatch(before) || SelfReference().IsMatch(before) || names?.NamesSomeoneElse(mention.Handle, before, after) != true);
+    }
+
+    /// <summary>Whether a mention speaks for its poster in so many words ("we", "мой контакт", "also on … as …").</summary>
+    internal static bool ClaimsOwn(HandleMention mention) =>
+        LastClause(mention.Before) is var before && (FirstPerson().IsMatch(before) || SelfReference().IsMatch(before));
+
+    /// <summary>The header name (lower case) when the selector sits on an e-mail header line ("To: …", "From: …").</summary>
+    private static string? HeaderLine(string before)
+    {
+        var line = before[(before.LastIndexOf('\n') + 1)..];
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var name = colon > 0 ? line[..colon].Trim().ToLowerInvariant() : string.Empty;
+        return name is "from" or "to" or "cc" or "bcc" or "reply-to" or "sender" or "delivered-to" or "return-path" ? name : null;
     }
 
     /// <summary>
@@ -76,10 +98,18 @@ public static partial class AliasResolver
         return cut < 0 ? after : after[..(after[cut] == '?' ? cut + 1 : cut)];
     }
 
-    [GeneratedRegex(@"\b(?:him|his|her|hers|he|she|them|their|they|from|vendor|seller|via|ask|got\s+mine|ordered|bought|recommend|is\s+legit|legit\??|scam\w*|fake|real\s+one" +
-        @"|try|probier\w*|probeer|попробуй|ihm|ihn|seine[nm]?|bei\s+\w+\s+bestellt|hem|bij\s+hem|zijn\s+contact|его|её|у\s+него|у\s+неё|брал|заказывал|lui|chez\s+lui|son\s+contact|su\s+contacto|de\s+él|dele|dela|seu\s+contato)\b",
+    [GeneratedRegex(@"\b(?:him|his|her|hers|he|she|them|their|they|from|vendor|seller|ask|got\s+mine|ordered|bought|recommend|is\s+legit|legit\??|scam\w*|fake|real\s+one" +
+        @"|try|probier\w*|probeer|попробуй|(?:this|that|the|my|legit|good)\s+(?:guy|dude|plug|vendor|seller)|ihm|ihn|seine[nm]?|bei\s+\w+\s+bestellt|hem|bij\s+hem|zijn\s+contact|его|её|у\s+него|у\s+неё|брал|заказывал|lui|chez\s+lui|son\s+contact|su\s+contacto|de\s+él|dele|dela|seu\s+contato)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex ThirdPerson();
+
+    /// <summary>The poster speaking for itself or its shop: "we", "our", "mich", "мой", "notre" … ("my" is left out: "my plug" is someone else).</summary>
+    [GeneratedRegex(@"\b(?:we|our|us|me|ich|wir|uns|mich|mir|unser\w*|wij|ons|onze|мой|моя|мои|мы|наш\w*|nous|notre|nos|nosotros|nuestro\w*|nós|nosso\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPerson();
+
+    /// <summary>A vendor pointing at its own other account: "also on deepsea as VoltPills", "auch auf …", "также на …".</summary>
+    [GeneratedRegex(@"\b(?:also\s+(?:on|at)|find\s+(?:us|me)|auch\s+auf|ook\s+op|также\s+на|aussi\s+sur|también\s+en|também\s+n[ao])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfReference();
 
     /// <summary>After the selector: a question about it, or a verdict on it ("… anyone tried?", "… is legit").</summary>
     [GeneratedRegex(@"\?|\b(?:legit|scam\w*|fake|reliable|trusted|anyone|vouch\w*)\b", RegexOptions.IgnoreCase)]
@@ -98,6 +128,9 @@ internal sealed class KnownNames(IEnumerable<string> handles)
         "wickr", "wickrme", "telegram", "session", "signal", "threema", "whatsapp", "jabber", "xmpp", "email", "mail", "phone", "number", "nummer",
         "bitcoin", "monero", "wallet", "address", "adres", "contact", "kontakt", "contacto", "contato", "pgpkey", "fingerprint",
     };
+
+    /// <summary>Names shorter than this are common words too, and count only capitalized.</summary>
+    private const int ShortName = 6;
 
     /// <summary>The longest selector written inline (an e-mail, a wallet, a Session ID); longer spans are blocks of text.</summary>
     private const int MaxSelectorLength = 200;
@@ -156,7 +189,8 @@ internal sealed class KnownNames(IEnumerable<string> handles)
 
             var word = text.AsSpan(start, index - start).Trim(",;:()\"'");
             var length = word.StartsWith('@') ? 0 : Loose(word, current);
-            if (length >= 4 && lookup.Contains(current[..length]))
+            // A short name is also a word ("sweet as candy", "max"): it names someone only written as a name is, capitalized.
+            if (length >= 4 && (length >= ShortName || char.IsUpper(word[0])) && lookup.Contains(current[..length]))
             {
                 Add(current[..length]);
             }

@@ -37,12 +37,14 @@ public static partial class AliasResolver
         var posters = Owners(posted);
         // What is owned is a part of what is posted: the same when no post names a vendor.
         var owners = own.Count == posted.Count ? posters : Owners(own);
-        return (FindRelays(posters, KeysOf(posted), hubThreshold, owners), posters, own, owners);
+        // Who lists something, or says in so many words that a contact is theirs, speaks for itself: only the others can be carriers.
+        var listers = posted.Where(mention => mention.Kind is "listing" or "profile" || ClaimsOwn(mention)).Select(mention => mention.Handle).ToHashSet(StringComparer.Ordinal);
+        return (FindRelays(posters, KeysOf(posted), hubThreshold, owners, listers), posters, own, owners);
     }
 
     /// <summary>The relays among the handles, each with why it is one.</summary>
     private static Dictionary<string, string> FindRelays(Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, Dictionary<string, HashSet<string>> keysOf,
-        int hubThreshold, Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owned)
+        int hubThreshold, Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owned, HashSet<string> listers)
     {
         var selectorsOf = owners.Where(pair => pair.Value.Count >= 2 && pair.Value.Count < PostersPerHub * hubThreshold && (owned.TryGetValue(pair.Key, out var holders) ? holders.Count : 0) < hubThreshold)
             .SelectMany(pair => pair.Value.Keys.Select(handle => (Handle: handle, Selector: pair.Key)))
@@ -51,7 +53,7 @@ public static partial class AliasResolver
         var relays = new Dictionary<string, string>(StringComparer.Ordinal);
         // Only a handle that can meet a rule is weighed: two groups with different keys need two keys of its own, and
         // three bundles need six shared selectors (a selector shared with two groups would join them into one).
-        var toWeigh = selectorsOf.Where(pair => pair.Value.Count >= 2 * RelayMinIdentities || keysOf.GetValueOrDefault(pair.Key)?.Count >= 2)
+        var toWeigh = selectorsOf.Where(pair => pair.Value.Count >= 2 * RelayMinIdentities || keysOf.GetValueOrDefault(pair.Key)?.Count >= 2 || !listers.Contains(pair.Key))
             .Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
         for (var round = 0; round < RelayRounds && toWeigh.Count > 0; round++)
         {
@@ -60,7 +62,7 @@ public static partial class AliasResolver
             {
                 var selectors = selectorsOf[handle];
                 var identities = Identities(handle, selectors, owners, selectorsOf, relays);
-                if (RelayReason(handle, identities, keysOf, Bundles(handle, selectors, owners, identities)) is { } reason)
+                if (RelayReason(handle, identities, keysOf, Bundles(handle, selectors, owners, identities), listers.Contains(handle)) is { } reason)
                 {
                     found.Add((handle, reason));
                 }
@@ -121,8 +123,15 @@ public static partial class AliasResolver
         Dictionary<(string Type, string Value), Dictionary<string, List<string>>> owners, List<List<string>> identities) =>
         identities.Count(identity => selectors.Count(selector => owners[selector].Keys.Any(other => other != handle && identity.Contains(other))) >= 2);
 
-    private static string? RelayReason(string handle, List<List<string>> identities, Dictionary<string, HashSet<string>> keysOf, int bundles)
+    private static string? RelayReason(string handle, List<List<string>> identities, Dictionary<string, HashSet<string>> keysOf, int bundles, bool lists)
     {
+        // A handle that only posts (a chat account, a channel, a reviewer), never claims a contact as its own, and carries two
+        // actors that share nothing is passing them on.
+        if (!lists && identities.Count >= 2)
+        {
+            return $"posts the selectors of {identities.Count} groups of handles that share nothing with each other, and lists nothing of its own";
+        }
+
         var ownKeys = keysOf.GetValueOrDefault(handle) ?? [];
         var keyed = identities.Select(identity => identity.SelectMany(member => keysOf.GetValueOrDefault(member) ?? []).ToHashSet(StringComparer.Ordinal))
             .Where(keys => keys.Overlaps(ownKeys)).ToList();

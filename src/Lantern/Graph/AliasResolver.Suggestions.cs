@@ -214,7 +214,7 @@ public static partial class AliasResolver
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A handle's name in lower case with only its letters and digits: <c>Nova_Labs</c>, <c>nova.labs</c> and <c>NovaLabs</c> are all <c>novalabs</c>.</summary>
-    public static string LooseName(string handle) => new(Author(handle).ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+    public static string LooseName(string handle) => new(Name(handle).ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 
     /// <summary>One minus the edit distance between two handles' loose names over the longer one's length: 1 for the same loose name.</summary>
     public static double NameSimilarity(string a, string b)

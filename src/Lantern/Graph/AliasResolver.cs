@@ -206,7 +206,7 @@ public static partial class AliasResolver
     /// <summary>A handle's name without digits at the end, case, separators, leetspeak and suffixes such as _official or NL.</summary>
     public static string NameKey(string handle)
     {
-        var name = Author(handle).ToLowerInvariant().TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '_', '-', '.', ' ');
+        var name = Name(handle).ToLowerInvariant().TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '_', '-', '.', ' ');
         var builder = new StringBuilder();
         foreach (var c in name)
         {
@@ -237,6 +237,14 @@ public static partial class AliasResolver
     private static string Site(string handle) => handle[..handle.IndexOf('/', StringComparison.Ordinal)];
 
     private static string Author(string handle) => handle[(handle.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>The name a handle goes by: its author, an e-mail author without its domain (<c>sibir.shop@onionmail.org</c> is <c>sibir.shop</c>).</summary>
+    private static string Name(string handle)
+    {
+        var author = Author(handle);
+        var at = author.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 ? author[..at] : author;
+    }
 
     private static string ClusterId(IEnumerable<string> members) =>
         "A-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', members))))[..10];

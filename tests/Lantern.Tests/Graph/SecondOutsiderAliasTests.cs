@@ -36,6 +36,12 @@ public sealed class SecondOutsiderAliasTests(ITestOutputHelper output)
 
         // Apollo's two market accounts share a key; the escrow wallet in most deepsea listings links no one.
         Assert.Contains(standing, cluster => cluster.Strong && cluster.Members.Contains("ironbay/Apollo") && cluster.Members.Contains("deepsea/Apollo"));
+        // The drop channel reposting two keyless vendors and the buyer recommending two vendors pass them on: no vendor pair
+        // through either, and both recognised as relays.
+        Assert.Equal(0, score.RelayBridgedPairs);
+        Assert.Equal(score.Relays, score.RelaysFound);
+        Assert.True(score.Strong.Precision >= 0.8, $"strong precision {score.Strong.Precision:0.000}");
+        Assert.True(score.Strong.Recall >= 0.85, $"strong recall {score.Strong.Recall:0.000}");
         var escrow = truth.Hubs.Single().Value;
         Assert.DoesNotContain(clusters, cluster => cluster.Evidence.Any(evidence => evidence.Value == escrow));
         Assert.DoesNotContain(standing, cluster => cluster.Members.Contains("deepsea/Apollo") && cluster.Members.Contains("deepsea/SibirShop"));
