@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lantern.Demo;
+using Lantern.Tests.Support;
 
 namespace Lantern.Tests.Graph;
 
@@ -36,8 +36,6 @@ public static class OutsiderCorpus
     private const string PlugChannel = "Plug Central EU";
     private const string ShopDirectory = "Dutch Shop Directory";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonSerializerOptions ExportOptions = new(JsonOptions) { WriteIndented = true };
 
     public static OutsiderManifest Generate(string folder, int seed, OutsiderReviews? reviews = null)
     {
@@ -343,7 +341,7 @@ public static class OutsiderCorpus
                 });
             }
 
-            return WriteJsonLines(path, lines);
+            return CorpusFiles.WriteJsonLines(path, lines);
         }
 
         public string WriteHarbor(string path)
@@ -393,7 +391,7 @@ public static class OutsiderCorpus
                 });
             }
 
-            return WriteJsonLines(path, lines);
+            return CorpusFiles.WriteJsonLines(path, lines);
         }
 
         public string WriteForum(string path)
@@ -478,7 +476,7 @@ public static class OutsiderCorpus
             }
 
             messages.Add(ChannelMessage(id++, 160, ["Channel will move if we get banned, backup: ", new { type = "mention", text = "@plugcentral_backup" }], null));
-            return WriteTelegram(path, PlugChannel, "public_channel", messages);
+            return CorpusFiles.WriteTelegram(path, PlugChannel, "public_channel", messages);
 
             object ChannelMessage(int messageId, int day, IReadOnlyList<object> text, string? forwardedFrom)
             {
@@ -528,7 +526,7 @@ public static class OutsiderCorpus
             messages.Add(GroupMessage(id++, 42, "john", "user1230002", "yes ordered twice, fast. molly was 🔥"));
             messages.Add(GroupMessage(id++, 60, "Mike", "user1230001", "anyone got speed near utrecht?"));
             messages.Add(GroupMessage(id++, 61, "john", "user1230002", $"try speedy, {speedy.Strong[0].Contacts[1].Line}"));
-            return WriteTelegram(path, ShopDirectory, "private_supergroup", messages);
+            return CorpusFiles.WriteTelegram(path, ShopDirectory, "private_supergroup", messages);
 
             object GroupMessage(int messageId, int day, string from, string fromId, string text)
             {
@@ -753,23 +751,9 @@ public static class OutsiderCorpus
         private static string Origin(string language) => language switch { "nl" => "Netherlands", "de" => "Germany", "fr" => "Switzerland", "es" => "Spain", "ru" => "Russia", _ => "United Kingdom" };
     }
 
-    private static string WriteJsonLines(string path, IEnumerable<Dictionary<string, object?>> lines)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllLines(path, lines.Select(line => JsonSerializer.Serialize(line, JsonOptions)));
-        return path;
-    }
 
-    private static string WriteTelegram(string path, string name, string type, IReadOnlyList<object> messages)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var export = new Dictionary<string, object?> { ["name"] = name, ["type"] = type, ["id"] = 1889927310 + name.Length, ["messages"] = messages };
-        File.WriteAllText(path, JsonSerializer.Serialize(export, ExportOptions));
-        return path;
-    }
 
-    private static string Csv(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Csv(string field) => CorpusFiles.CsvField(field, ',');
 
     private static string Grouped(string fingerprint) =>
         string.Join(' ', Enumerable.Range(0, fingerprint.Length / 4).Select(i => fingerprint.Substring(i * 4, 4)));

@@ -56,37 +56,6 @@ public sealed class SecondOutsiderAliasTests(ITestOutputHelper output)
             SecondOutsiderCorpus.Generate(Path.Combine(outFolder, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), seed);
         }
 
-        var report = workspace.Ingest([.. manifest.Files]);
-        var truth = GroundTruthFile.Read(manifest.GroundTruthPath);
-        var session = workspace.Session();
-        var clusters = session.Aliases();
-        var relays = session.Relays();
-        var score = AliasScore.Compute(truth, clusters, relays);
-
-        Assert.Empty(report.Problems);
-        output.WriteLine($"strong {score.Strong.Precision:0.000}/{score.Strong.Recall:0.000} ({score.Strong.TruePositives} right, {score.Strong.FalsePositives} wrong, {score.Strong.FalseNegatives} missed)");
-        output.WriteLine($"weak {score.Weak.Precision:0.000}/{score.Weak.Recall:0.000} ({score.Weak.TruePositives} right, {score.Weak.FalsePositives} wrong, {score.Weak.FalseNegatives} missed)");
-        output.WriteLine($"relay-bridged {score.RelayBridgedPairs}; relays {score.RelaysFound} of {score.Relays}; suggestions {score.Suggestions}; impostors flagged {score.ImpostorsFlagged} of {score.Impostors}; impostor pairs {score.ImpostorPairs}");
-        foreach (var pair in score.FalsePairs)
-        {
-            output.WriteLine("wrong: " + pair);
-        }
-
-        foreach (var pair in score.MissedPairs)
-        {
-            output.WriteLine("missed: " + pair);
-        }
-
-        foreach (var cluster in clusters)
-        {
-            output.WriteLine($"{cluster.Status} {cluster.Strength} {cluster.Score:0.00} {string.Join(" + ", cluster.Members)}");
-        }
-
-        foreach (var relay in relays)
-        {
-            output.WriteLine("relay: " + relay.Account);
-        }
-
-        return (truth, clusters, relays, score);
+        return AliasScoring.IngestAndScore(workspace, manifest.Files, manifest.GroundTruthPath, output);
     }
 }

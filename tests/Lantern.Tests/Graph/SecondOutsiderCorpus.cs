@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lantern.Demo;
+using Lantern.Tests.Support;
 
 namespace Lantern.Tests.Graph;
 
@@ -24,8 +24,6 @@ public static class SecondOutsiderCorpus
     private const string DropChannel = "Plug Drop";
     private const string Mailbox = "orders";
 
-    private static readonly JsonSerializerOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonSerializerOptions JsonOptions = new(LineOptions) { WriteIndented = true };
 
     public static OutsiderManifest Generate(string folder, int seed)
     {
@@ -199,7 +197,7 @@ public static class SecondOutsiderCorpus
             // A buyer who never names the vendor it recommends, on a review titled by product, not by vendor.
             lines.Add(new() { ["id"] = $"r{nextId++}", ["site"] = IronBay, ["author"] = "max", ["title"] = "Review: XTC 220mg", ["text"] = $"this guy delivered in 3 days, {apolloWickr.Line.ToLowerInvariant()} if the market is down", ["posted_at"] = Date(60), ["kind"] = "review" });
             lines.Add(new() { ["id"] = $"r{nextId++}", ["site"] = IronBay, ["author"] = "max", ["title"] = "Review: Crystal 1g", ["text"] = "Top Ware, schnell da. 5/5", ["posted_at"] = Date(70), ["kind"] = "review" });
-            return WriteJsonLines(path, lines);
+            return CorpusFiles.WriteJsonLines(path, lines);
         }
 
         public string WriteDeepSea(string path)
@@ -242,7 +240,7 @@ public static class SecondOutsiderCorpus
             Message("max", "user7001", $"this guy delivered, {kristallThreema.Line}");
             Message("Lena", "user7002", "anyone selling near Leipzig?");
             Message("max", "user7001", $"my plug: {sibirTelegram.Line}, fast and cheap");
-            return WriteTelegram(path, RaveChat, "private_supergroup", messages);
+            return CorpusFiles.WriteTelegram(path, RaveChat, "private_supergroup", messages);
 
             void Message(string from, string fromId, string text)
             {
@@ -293,7 +291,7 @@ public static class SecondOutsiderCorpus
                 });
             }
 
-            return WriteTelegram(path, DropChannel, "public_channel", messages);
+            return CorpusFiles.WriteTelegram(path, DropChannel, "public_channel", messages);
         }
 
         /// <summary>Orders by mail: vendors write from their own address, a buyer forwards a contact without a name.</summary>
@@ -392,21 +390,7 @@ public static class SecondOutsiderCorpus
         private string Date(int day) => start.AddDays(day).AddMinutes(random.Next(1440)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
-    private static string WriteJsonLines(string path, IEnumerable<Dictionary<string, object?>> lines)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllLines(path, lines.Select(line => JsonSerializer.Serialize(line, LineOptions)));
-        return path;
-    }
 
-    private static string WriteTelegram(string path, string name, string type, IReadOnlyList<object> messages)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var export = new Dictionary<string, object?> { ["name"] = name, ["type"] = type, ["id"] = 1700000000 + name.Length, ["messages"] = messages };
-        File.WriteAllText(path, JsonSerializer.Serialize(export, JsonOptions));
-        return path;
-    }
 
-    private static string Csv(string field) =>
-        field.IndexOfAny([';', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Csv(string field) => CorpusFiles.CsvField(field, ';');
 }
