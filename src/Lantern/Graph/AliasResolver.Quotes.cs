@@ -11,11 +11,14 @@ namespace Lantern.Graph;
 /// </summary>
 public static partial class AliasResolver
 {
-    /// <summary>The mentions of strong selectors that are their handles' own; <paramref name="names"/> are the case's handles.</summary>
-    internal static List<HandleMention> OwnMentions(IReadOnlyList<HandleMention> mentions, KnownNames names)
+    /// <summary>
+    /// Of the mentions posted as their handles' own (<see cref="IsOwn"/> without names), those that stay so once the case's
+    /// handles (<paramref name="names"/>) are read: not naming someone else, not about the handle that advertises the selector.
+    /// </summary>
+    internal static List<HandleMention> OwnMentions(IReadOnlyList<HandleMention> posted, KnownNames names)
     {
-        var advertisers = Advertisers(mentions);
-        return mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention, names) && !QuotesItsAdvertiser(mention, advertisers)).ToList();
+        var advertisers = Advertisers(posted);
+        return posted.Where(mention => !NamesSomeoneElse(mention, names) && !QuotesItsAdvertiser(mention, advertisers)).ToList();
     }
 
     /// <summary>Per selector, the loose names of the handles that advertise it in a listing or profile.</summary>
@@ -53,13 +56,17 @@ public static partial class AliasResolver
             return header is "from" or "reply-to" or "sender";
         }
 
-        var before = LastClause(mention.Before);
-        var after = FirstClause(mention.After);
-        // A vendor speaking for itself may name a competitor or its own other account ("unlike Apollo we ship in 2 days",
-        // "Kontakt über mich"): a name counts as a quote only in a clause that does not speak in the first person.
-        return !ThirdPerson().IsMatch(before) && !QuoteAfter().IsMatch(after)
-            && (FirstPerson().IsMatch(before) || SelfReference().IsMatch(before) || names?.NamesSomeoneElse(mention.Handle, before, after) != true);
+        return !ThirdPerson().IsMatch(LastClause(mention.Before)) && !QuoteAfter().IsMatch(FirstClause(mention.After))
+            && (names is null || !NamesSomeoneElse(mention, names));
     }
+
+    /// <summary>
+    /// Whether a post's clause around the mention names another handle. A vendor speaking for itself may name a competitor or
+    /// its own other account ("unlike Apollo we ship in 2 days", "Kontakt über mich"): a clause in the first person names no one.
+    /// </summary>
+    private static bool NamesSomeoneElse(HandleMention mention, KnownNames names) =>
+        mention.Kind is not ("listing" or "profile") && !(mention.Kind == "email" && HeaderLine(mention.Before) is not null)
+        && !ClaimsOwn(mention) && names.NamesSomeoneElse(mention.Handle, LastClause(mention.Before), FirstClause(mention.After));
 
     /// <summary>Whether a mention speaks for its poster in so many words ("we", "мой контакт", "also on … as …").</summary>
     internal static bool ClaimsOwn(HandleMention mention) =>

@@ -33,7 +33,7 @@ public static partial class AliasResolver
         Dictionary<(string Type, string Value), Dictionary<string, List<string>>> Owners) Relays(IReadOnlyList<HandleMention> mentions, KnownNames names, int hubThreshold)
     {
         var posted = mentions.Where(mention => StrongTypes.Contains(mention.Type) && IsOwn(mention)).ToList();
-        var own = OwnMentions(mentions, names);
+        var own = OwnMentions(posted, names);
         var posters = Owners(posted);
         // What is owned is a part of what is posted: the same when no post names a vendor.
         var owners = own.Count == posted.Count ? posters : Owners(own);
